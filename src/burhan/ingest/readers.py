@@ -1,0 +1,218 @@
+"""File readers: each turns one file into ``Document`` objects, or raises ``IngestError``.
+
+Supported: ``.txt`` (one article; the first lines may hold title and date), ``.html``/
+``.htm`` (main text extracted later by trafilatura), ``.json`` (one object, a list of
+objects, or a Unified-FC claim file with its ``article``/``url`` lists), ``.jsonl``
+(one object per line) and ``.csv``/``.tsv``. Field names for JSON and CSV are chosen by
+``ReadOptions`` (defaults try the usual names).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from burhan.domain import Document
+from burhan.ingest.encoding import decode
+from burhan.ingest.errors import IngestError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
+
+
+@dataclass
+class ReadOptions:
+    """Where to find each field in JSON/CSV records; ``None`` tries the usual names."""
+
+    text_field: str | None = None
+    title_field: str | None = None
+    url_field: str | None = None
+    date_field: str | None = None
+    max_document_bytes: int = 5_000_000
+    max_file_bytes: int = 2_000_000_000
+
+
+DEFAULT_FIELDS = {
+    "text": ("text", "body", "content", "article", "article_text", "story", "النص"),
+    "title": ("title", "headline", "العنوان"),
+    "url": ("url", "link", "source_url", "الرابط"),
+    "date": ("date", "published", "published_at", "pub_date", "datetime", "التاريخ"),
+}
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files to read: named files as given, directories walked (sorted) for supported types.
+
+    Paths are made absolute, so an article's origin does not depend on the working
+    directory. A missing path is returned as is, so that reading it reports the error.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw).absolute()
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                        files.append(Path(root) / name)
+        else:
+            files.append(path)
+    return files
+
+
+def read_file(path: Path, options: ReadOptions) -> list[Document]:
+    """All documents in ``path``. Raises ``IngestError`` for anything unreadable."""
+    if not path.exists():
+        raise IngestError("no such file or directory")
+    if not path.is_file():
+        raise IngestError("not a regular file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    size = path.stat().st_size
+    single = suffix in TEXT_SUFFIXES | HTML_SUFFIXES
+    limit = options.max_document_bytes if single else options.max_file_bytes
+    if size > limit:
+        what = "an article" if single else "a collection"
+        raise IngestError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for {what}")
+    text, _ = decode(path.read_bytes())
+    origin = str(path)
+    if suffix in TEXT_SUFFIXES:
+        return [Document(origin=origin, raw_text=text)]
+    if suffix in HTML_SUFFIXES:
+        return [Document(origin=origin, raw_text=text, is_html=True)]
+    if suffix == ".json":
+        return _read_json(text, origin, options)
+    if suffix in (".jsonl", ".ndjson"):
+        return _read_jsonl(text, origin, options)
+    return _read_csv(text, origin, options, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+def _read_json(text: str, origin: str, options: ReadOptions) -> list[Document]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise IngestError(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+    if isinstance(data, dict) and isinstance(data.get("article"), list) and "claim" in data:
+        return _read_unifiedfc(data, origin)
+    records = data if isinstance(data, list) else [data]
+    return [_record(r, f"{origin}#{k}", options) for k, r in enumerate(records)]
+
+
+def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document]:
+    documents = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise IngestError(f"line {lineno}: invalid JSON at column {err.colno}: {err.msg}") from None
+        try:
+            documents.append(_record(record, f"{origin}#{lineno}", options))
+        except IngestError as err:
+            raise IngestError(f"line {lineno}: {err}") from None
+    if not documents:
+        raise IngestError("no records")
+    return documents
+
+
+def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> list[Document]:
+    csv.field_size_limit(options.max_document_bytes)
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+        columns = reader.fieldnames or []
+        fields = {name: _pick_field(name, columns, options, required=(name == "text")) for name in DEFAULT_FIELDS}
+        documents = []
+        for rowno, row in enumerate(reader, start=2):
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            body = (row.get(fields["text"]) or "").strip()
+            if not body:
+                raise IngestError(f"row {rowno}: empty {fields['text']!r} column")
+            url = _clean(row.get(fields["url"])) if fields["url"] else None
+            documents.append(
+                Document(
+                    origin=url or f"{origin}#{rowno}",
+                    raw_text=body,
+                    title=_clean(row.get(fields["title"])) if fields["title"] else None,
+                    url=url,
+                    date=_clean(row.get(fields["date"])) if fields["date"] else None,
+                )
+            )
+    except csv.Error as err:
+        raise IngestError(f"malformed CSV: {err}") from None
+    if not documents:
+        raise IngestError("no rows")
+    return documents
+
+
+def _pick_field(name: str, columns: list[str], options: ReadOptions, required: bool) -> str | None:
+    chosen = getattr(options, f"{name}_field")
+    if chosen is not None:
+        if chosen not in columns:
+            raise IngestError(f"column {chosen!r} not found; columns are: {', '.join(columns) or '(none)'}")
+        return chosen
+    lowered = {c.lower().strip(): c for c in columns}
+    for candidate in DEFAULT_FIELDS[name]:
+        if candidate in lowered:
+            return lowered[candidate]
+    if required:
+        raise IngestError(
+            f"no text column (tried {', '.join(DEFAULT_FIELDS[name][:5])}; use --text-field); "
+            f"columns are: {', '.join(columns) or '(none)'}"
+        )
+    return None
+
+
+def _record(record: object, origin: str, options: ReadOptions) -> Document:
+    if isinstance(record, str):
+        return Document(origin=origin, raw_text=record)
+    if not isinstance(record, dict):
+        raise IngestError(f"record is a {type(record).__name__}, expected an object with a text field")
+    keys = list(record)
+    fields = {name: _pick_field(name, keys, options, required=(name == "text")) for name in DEFAULT_FIELDS}
+    body = record.get(fields["text"])
+    if not isinstance(body, str) or not body.strip():
+        raise IngestError(f"record {origin.rsplit('#', 1)[-1]}: field {fields['text']!r} is empty or not text")
+    url = _clean(record.get(fields["url"])) if fields["url"] else None
+    return Document(
+        origin=url or origin,
+        raw_text=body,
+        title=_clean(record.get(fields["title"])) if fields["title"] else None,
+        url=url,
+        date=_clean(record.get(fields["date"])) if fields["date"] else None,
+    )
+
+
+def _read_unifiedfc(data: dict, origin: str) -> list[Document]:
+    """A Unified-FC claim file: its articles (with their URLs), never the claim or labels."""
+    urls = data.get("url") or []
+    documents = []
+    for k, body in enumerate(data["article"]):
+        if not isinstance(body, str) or not body.strip():
+            continue
+        url = urls[k] if k < len(urls) and isinstance(urls[k], str) and urls[k].startswith("http") else None
+        documents.append(Document(origin=url or f"{origin}#{k}", raw_text=body, url=url))
+    return documents
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def domain_of(url: str | None) -> str | None:
+    """``https://www.dw.com/ar/...`` → ``dw.com``."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None

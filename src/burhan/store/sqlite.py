@@ -1,0 +1,230 @@
+"""The embedded store: one SQLite file, no server.
+
+WAL journal: readers keep working while an ingest writes. Each ``add_articles`` call is
+one transaction, so a batch lands whole or not at all, and a process killed mid-ingest
+leaves the store as of the last committed batch. ``PRAGMA user_version`` holds the
+schema version; ``MIGRATIONS[k]`` takes a store from version k to k+1.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from burhan.domain import Article, Sentence
+from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
+
+MIGRATIONS = [
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        origin TEXT NOT NULL,
+        url TEXT,
+        source TEXT,
+        title TEXT,
+        date TEXT,
+        raw_text TEXT NOT NULL,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        story_id INTEGER NOT NULL,
+        signature BLOB NOT NULL,
+        ingested_at TEXT NOT NULL,
+        UNIQUE (origin, content_hash)
+    );
+    CREATE INDEX articles_hash ON articles (content_hash);
+    CREATE INDEX articles_story ON articles (story_id);
+    CREATE TABLE sentences (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+ADDED, UNCHANGED, DUPLICATE = "added", "unchanged", "duplicate"
+
+
+class StoreError(Exception):
+    """The store file cannot be used (not a Burhan store, newer schema, unreadable)."""
+
+
+class Store:
+    """Articles, sentences and near-duplicate links in one SQLite file."""
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run 'burhan ingest' first)")
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a store file")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a Burhan store ({err})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this Burhan reads up to {SCHEMA_VERSION}")
+        if version and not self.db.execute("SELECT 1 FROM sqlite_master WHERE name='articles'").fetchone():
+            raise StoreError(f"{self.path} is not a Burhan store")
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path} is an SQLite database but not a Burhan store")
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[target]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {target + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls the whole block back."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add_articles(self, articles: list[Article]) -> list[str]:
+        """Store a batch in one transaction. Returns, per article, ``added``, ``unchanged``
+        (same origin and content already stored) or ``duplicate`` (stored and linked to the
+        story of an earlier near-identical article). Sets ``id`` and ``story_id``."""
+        statuses = []
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            for article in articles:
+                row = db.execute(
+                    "SELECT id, story_id FROM articles WHERE origin = ? AND content_hash = ?",
+                    (article.origin, article.content_hash),
+                ).fetchone()
+                if row:
+                    article.id, article.story_id = row["id"], row["story_id"]
+                    statuses.append(UNCHANGED)
+                    continue
+                sig = np.asarray(article.signature, dtype=np.uint32) if len(article.signature) else signature(article.text)
+                keys = bands(sig)
+                story = self._find_story(article.content_hash, sig, keys)
+                cursor = db.execute(
+                    "INSERT INTO articles (origin, url, source, title, date, raw_text, text, content_hash,"
+                    " story_id, signature, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.origin, article.url, article.source, article.title, article.date,
+                     article.raw_text, article.text, article.content_hash, story or 0, sig.tobytes(), now),
+                )
+                article.id = cursor.lastrowid
+                article.story_id = story or article.id
+                if story is None:
+                    db.execute("UPDATE articles SET story_id = id WHERE id = ?", (article.id,))
+                db.executemany(
+                    "INSERT INTO sentences (article_id, idx, text) VALUES (?, ?, ?)",
+                    [(article.id, s.index, s.text) for s in article.sentences],
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?)",
+                    [(band, key, article.id) for band, key in enumerate(keys)],
+                )
+                statuses.append(ADDED if story is None else DUPLICATE)
+        return statuses
+
+    def _find_story(self, content_hash: str, sig: np.ndarray, keys: list[int]) -> int | None:
+        row = self.db.execute(
+            "SELECT min(story_id) FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        if row[0] is not None:
+            return row[0]
+        clauses = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        params = [v for pair in enumerate(keys) for v in pair]
+        candidates = self.db.execute(
+            f"SELECT DISTINCT a.id, a.story_id, a.signature FROM lsh_bands b JOIN articles a ON a.id = b.article_id"
+            f" WHERE {clauses}",
+            params,
+        ).fetchall()
+        stories = [
+            c["story_id"] for c in candidates
+            if similarity(sig, np.frombuffer(c["signature"], dtype=np.uint32)) >= DUPLICATE_THRESHOLD
+        ]
+        return min(stories) if stories else None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        row = self.db.execute(
+            "SELECT count(*) AS articles, count(DISTINCT story_id) AS stories,"
+            " count(DISTINCT source) AS sources FROM articles"
+        ).fetchone()
+        sentences = self.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        return {"articles": row["articles"], "sentences": sentences, "stories": row["stories"],
+                "sources": row["sources"], "schema_version": self.schema_version}
+
+    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Articles in id order, without text or sentences (for listings)."""
+        rows = self.db.execute(
+            "SELECT id, origin, url, source, title, date, content_hash, story_id FROM articles"
+            " ORDER BY id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [
+            Article(id=r["id"], origin=r["origin"], url=r["url"], source=r["source"], title=r["title"],
+                    date=r["date"], content_hash=r["content_hash"], story_id=r["story_id"],
+                    raw_text="", text="", sentences=[])
+            for r in rows
+        ]
+
+    def get(self, article_id: int) -> Article | None:
+        """One article with its text and sentences, or ``None``."""
+        r = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            return None
+        return Article(
+            id=r["id"], origin=r["origin"], url=r["url"], source=r["source"], title=r["title"], date=r["date"],
+            raw_text=r["raw_text"], text=r["text"], content_hash=r["content_hash"], story_id=r["story_id"],
+            sentences=self.sentences(article_id),
+        )
+
+    def sentences(self, article_id: int) -> list[Sentence]:
+        rows = self.db.execute(
+            "SELECT idx, text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+        ).fetchall()
+        return [Sentence(index=r["idx"], text=r["text"]) for r in rows]
+
+    def story(self, story_id: int) -> list[int]:
+        """Ids of the articles linked to one story (the original and its copies)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story_id,))]
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,171 @@
+"""Numbers in Arabic text: digits in any script and number words, with their values.
+
+``extract_numbers("فرار أكثر من ألفي مدني")`` → one mention, value 2000, qualifier
+``"more_than"``, noun ``"مدني"``. Handles ASCII, Arabic-Indic and Persian digits,
+thousands separators and decimals (``1,300``, ``١٣٠٠``, ``3.5``), multipliers
+after digits (``1.5 مليون``, ``20 ألف``), and number words with clitics and
+compounds (``ثلاثمائة``, ``مائتي``, ``واحد وأربعين``, ``ثلاثة آلاف وخمسمائة``).
+Spans refer to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from burhan.text.normalize import normalize, normalize_with_offsets
+
+UNITS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+}
+TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مئتي": 200,
+            "مائتان": 200, "مائتين": 200, "مائتي": 200}
+for _word, _value in {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}.items():
+    HUNDREDS[_word + "مئه"] = HUNDREDS[_word + "مائه"] = _value * 100
+# multiplier words; a value of (m, d) means "m, or d when it stands alone" (ألفي = 2000)
+MULTIPLIERS = {
+    "الف": (1000, 1000), "الاف": (1000, None), "الوف": (1000, None),
+    "الفان": (1000, 2000), "الفين": (1000, 2000), "الفي": (1000, 2000),
+    "مليون": (10**6, 10**6), "ملايين": (10**6, None), "مليونان": (10**6, 2 * 10**6),
+    "مليونين": (10**6, 2 * 10**6), "مليوني": (10**6, 2 * 10**6),
+    "مليار": (10**9, 10**9), "مليارات": (10**9, None), "بليون": (10**9, 10**9),
+    "ملياري": (10**9, 2 * 10**9), "مليارين": (10**9, 2 * 10**9),
+}
+UNITS, TENS, HUNDREDS, MULTIPLIERS = (
+    {normalize(k): v for k, v in table.items()} for table in (UNITS, TENS, HUNDREDS, MULTIPLIERS)
+)
+TEEN_ONE = ("احد", "احدي")  # "one" only in 11: أحد عشر / إحدى عشرة (else "someone", "Sunday")
+QUALIFIERS = {
+    "more_than": ("اكثر من", "ما يزيد عن", "ما يزيد على", "ما لا يقل عن", "لا يقل عن", "يزيد عن", "يزيد على"),
+    "less_than": ("اقل من", "ما يقل عن", "لا يزيد عن", "لا يزيد على", "ما لا يزيد عن", "دون"),
+    "about": ("نحو", "حوالي", "قرابه", "زهاء", "ما يقارب", "يقارب", "تقريبا", "حوالى"),
+}
+_CLITICS = ("وب", "ول", "و", "ب", "ل", "ف")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number found in text. ``noun`` is the word that follows it (its head noun, if any)."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    noun: str | None = None
+
+
+def _word_value(word: str) -> tuple[str, int | tuple[int, int | None]] | None:
+    """Classify one normalised word (clitics stripped): ('unit'|'tens'|'hundreds'|'mult', value)."""
+    candidates = [word] + [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) > len(c) + 1]
+    candidates += [c[2:] for c in list(candidates) if c.startswith("ال") and len(c) > 4]
+    for w in candidates:
+        if w in UNITS:
+            return "unit", UNITS[w]
+        if w in TENS:
+            return "tens", TENS[w]
+        if w in HUNDREDS:
+            return "hundreds", HUNDREDS[w]
+        if w in MULTIPLIERS:
+            return "mult", MULTIPLIERS[w]
+    return None
+
+
+def _digit_value(token: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+        return float(token.replace(",", ""))
+    return float(token.replace(",", "."))
+
+
+def extract_numbers(text: str) -> list[NumberMention]:
+    """All numbers in ``text``, in order of appearance."""
+    norm, offsets = normalize_with_offsets(text)
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
+    mentions: list[NumberMention] = []
+    i = 0
+    while i < len(words):
+        parsed = _parse_number(words, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, j = parsed  # words[i:j] form the number
+        start, end = offsets[words[i][1]], offsets[words[j - 1][2] - 1] + 1
+        noun = None
+        if j < len(words) and _word_value(words[j][0]) is None and not words[j][0][0].isdigit():
+            noun = text[offsets[words[j][1]] : offsets[words[j][2] - 1] + 1]
+        mentions.append(
+            NumberMention(
+                value=value,
+                text=text[start:end],
+                start=start,
+                end=end,
+                qualifier=_qualifier(norm[: words[i][1]]),
+                noun=noun,
+            )
+        )
+        i = j
+    return mentions
+
+
+def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
+    total = 0.0
+    current = 0.0
+    j = i
+    seen = False
+    while j < len(words):
+        word = words[j][0]
+        if word[0].isdigit():
+            if seen and current:
+                break
+            current = _digit_value(word)
+            seen = True
+            j += 1
+            continue
+        if word == "و" and seen and j + 1 < len(words) and _word_value(words[j + 1][0]):
+            j += 1
+            continue
+        kind = _word_value(word)
+        if kind is None and word in TEEN_ONE and j + 1 < len(words) and words[j + 1][0] in ("عشر", "عشره"):
+            kind = ("unit", 1)
+        if kind is None:
+            break
+        tag, value = kind
+        if tag == "unit" and value != 10 and current and current < 10:
+            break  # two units in a row ("ثلاثة أربعة") are two numbers
+        if tag in ("unit", "tens"):
+            current += value
+        elif tag == "hundreds":
+            current = current * 100 if 0 < current < 10 and value == 100 else current + value
+        else:
+            multiplier, alone = value
+            if current:
+                total += current * multiplier
+            elif alone is not None:
+                total += alone
+            elif not seen:
+                return None  # "آلاف" alone is vague, not a value
+            else:
+                total = (total or 1) * multiplier
+            current = 0
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
+
+
+def _qualifier(before: str) -> str | None:
+    tail = before[-20:].strip()
+    for name, phrases in QUALIFIERS.items():
+        if any(tail.endswith(p) for p in phrases):
+            return name
+    return None
