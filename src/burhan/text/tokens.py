@@ -1,17 +1,16 @@
 """Tokenisation and light stemming for Arabic search.
 
-``tokenize`` returns matching-form tokens (see ``normalize``). ``stem`` removes
-clitics and inflection with the Snowball Arabic stemmer (PyStemmer), chosen over
-ISRI, ARLSTem2, Tashaphyne and a prefix-only light stemmer by a retrieval
-comparison on Unified-FC (``bench/stemmers.py``; numbers in the README).
+``tokenize`` returns matching-form tokens (see ``normalize``). ``stem`` is Larkey's
+Light10, chosen over Snowball (PyStemmer), ISRI, ARLSTem2 and Tashaphyne by BM25
+retrieval on Unified-FC folds 1–4 (``bench/stemmers.py``; table in the README): best
+recall@10, and it treats clitics consistently (و/ف + ال/بال/لل), where Snowball keeps
+«والمدني» apart from «المدني».
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import Stemmer
 
 from burhan.text.normalize import normalize
 
@@ -29,7 +28,23 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_snowball = Stemmer.Stemmer("arabic")
+# Light10 (Larkey, Ballesteros & Connell, 2002), on the matching form (ة→ه, ى→ي, أ→ا).
+LIGHT10_PREFIXES = ("وال", "فال", "بال", "كال", "ال", "لل")
+LIGHT10_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+def light10(token: str) -> str:
+    """Larkey's Light10 stemmer: strips و, the article with its clitics, then suffixes."""
+    if len(token) >= 4 and token[0] == "و":
+        token = token[1:]
+    for prefix in LIGHT10_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            token = token[len(prefix):]
+            break
+    for suffix in LIGHT10_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+            token = token[: -len(suffix)]
+    return token
 
 
 def tokenize(text: str) -> list[str]:
@@ -42,7 +57,7 @@ def stem(token: str) -> str:
     """Stem of one matching-form token. Digits and Latin words pass unchanged."""
     if not token or not ("\u0621" <= token[0] <= "\u064a"):
         return token.lower()
-    return _snowball.stemWord(token)
+    return light10(token)
 
 
 def analyze(text: str, drop_stopwords: bool = True) -> list[str]:

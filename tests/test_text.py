@@ -1,0 +1,143 @@
+"""burhan.text on real Arabic (sentences from the seeds and the Unified-FC corpus)."""
+
+import pytest
+
+from burhan.text import (
+    analyze,
+    extract_dates,
+    extract_numbers,
+    normalize,
+    split_sentences,
+    stem,
+    strip_diacritics,
+    tokenize,
+)
+
+
+class TestNormalize:
+    def test_letters_diacritics_tatweel(self):
+        assert normalize("أَكَّدَ وزيرُ الخارجيـــة إنّ المدينة مُحاصَرةٌ") == "اكد وزير الخارجيه ان المدينه محاصره"
+        assert normalize("إلى مستشفى") == "الي مستشفي"
+        assert normalize("آذار") == "اذار"
+        assert normalize("مسؤول سوريّ شؤون رئيس") == "مسوول سوري شوون رييس"
+
+    def test_digits_and_punctuation(self):
+        assert normalize("مقتل ١٣٠٠ مدني و۲۸۴ طفلاً") == "مقتل 1300 مدني و284 طفلا"
+        assert normalize("«القصف غير طبيعي»؟ نعم، لكن؛") == '"القصف غير طبيعي"? نعم, لكن;'
+
+    def test_idempotent_and_display_untouched(self):
+        original = "وقالت كلينتون إن الهدف الاستراتيجي المشترك لواشنطن وأنقرة"
+        once = normalize(original)
+        assert normalize(once) == once
+        assert original == "وقالت كلينتون إن الهدف الاستراتيجي المشترك لواشنطن وأنقرة"
+
+    def test_presentation_forms(self):
+        assert normalize("\ufefb") == "لا"
+
+    def test_strip_diacritics_keeps_letters(self):
+        assert strip_diacritics("سُورِيَّا") == "سوريا"
+
+
+class TestSentences:
+    def test_glued_sentences_from_seed(self):
+        text = ("من جهتها أجرت وزيرة الخارجية الأمريكية هيلاري كلينتون ونظيرها التركي أحمد دوواد أوغلو مباحثات في تركيا امس بشأن الأزمة السورية."
+                "وقالت كلينتون إن الهدف الاستراتيجي المشترك لواشنطن وأنقرة هو وضع حد لإراقة الدماء في سوريا وإنهاء حكم الأسد.")
+        out = split_sentences(text)
+        assert len(out) == 2
+        assert out[1].startswith("وقالت كلينتون إن الهدف الاستراتيجي")
+
+    def test_question_mark_semicolon_newline(self):
+        assert split_sentences("هل تدخل القافلة؟ لا أحد يعرف؛ ننتظر\nسطر جديد") == [
+            "هل تدخل القافلة؟", "لا أحد يعرف؛", "ننتظر", "سطر جديد"]
+
+    def test_comma_is_not_a_boundary(self):
+        assert len(split_sentences("في حين أغلقت قوات النظام كافة الشوارع، وقصفت الحي، ثم انسحبت.")) == 1
+
+    def test_decimals_abbreviations_urls(self):
+        out = split_sentences("قال د. أحمد إن التضخم بلغ 3.5 في المئة. راجع www.dw.com/ar للتفاصيل. والعدد ٣٫٥ مليون.")
+        assert out == ["قال د. أحمد إن التضخم بلغ 3.5 في المئة.", "راجع www.dw.com/ar للتفاصيل.", "والعدد ٣٫٥ مليون."]
+
+    def test_quotes_stay_together(self):
+        text = "وأشار إلى أن «الشوارع امتلأت بالأشخاص العالقين تحت الأنقاض. إنهم يموتون». وأضاف أنه كان مجبرا على الانتقال."
+        out = split_sentences(text)
+        assert out == ["وأشار إلى أن «الشوارع امتلأت بالأشخاص العالقين تحت الأنقاض. إنهم يموتون».",
+                       "وأضاف أنه كان مجبرا على الانتقال."]
+
+    def test_ellipsis_and_unifiedfc_spacing(self):
+        out = split_sentences("يمكنني القول إنه لا توجد مثل هذه الخطط ... ثلث العدد التقديري لهم فحسب .")
+        assert len(out) == 2
+
+
+class TestTokens:
+    def test_tokenize_normalises(self):
+        assert tokenize("«الإرهابيين».وفي ١٣٠٠") == ["الارهابيين", "وفي", "1300"]
+
+    def test_stem_removes_clitics_and_inflection(self):
+        assert stem("المدنيين") == stem("مدنيين") == stem("والمدنيين")
+        assert stem("الصحفيين") == stem("صحفي")
+        assert stem("2016") == "2016"
+
+    def test_analyze_drops_function_words_keeps_negation(self):
+        tokens = analyze("نفت الوزارة في بيان أن يكون الوزير قد استقال، لم يصدر أي قرار")
+        assert stem("الوزاره") in tokens and stem("استقال") in tokens
+        assert "في" not in tokens and "لم" in tokens
+
+
+class TestNumbers:
+    @pytest.mark.parametrize("text,value,noun", [
+        ("مقتل 1300 مدني في سوريا خلال نوفمبر", 1300, "مدني"),
+        ("مقتل ١٣٠٠ مدني", 1300, "مدني"),
+        ("سترسل مائتي جندي إضافي إلى سوريا", 200, "جندي"),
+        ("سينضمون إلى ثلاثمائة من القوات الخاصة", 300, "من"),
+        ("فرار أكثر من ألفي مدني", 2000, "مدني"),
+        ("بمقتل واحد واربعين شخصا", 41, "شخصا"),
+        ("ثلاثة آلاف وخمسمائة قتيل", 3500, "قتيل"),
+        ("نحو 5.5 مليون شخص", 5_500_000, "شخص"),
+        ("مدفع رشاش عيار 130", 130, None),
+        ("1,300 قتيل", 1300, "قتيل"),
+        ("أحد عشر جنديا", 11, "جنديا"),
+        ("مقتل أربعة جنود أتراك", 4, "جنود"),
+    ])
+    def test_values(self, text, value, noun):
+        mentions = extract_numbers(text)
+        assert [m.value for m in mentions] == [value]
+        assert mentions[0].noun == noun
+
+    def test_qualifiers_and_spans(self):
+        text = "أفاد مدير المرصد عن «فرار أكثر من ألفي مدني» أمس"
+        (m,) = extract_numbers(text)
+        assert m.qualifier == "more_than" and text[m.start:m.end] == "ألفي"
+        assert extract_numbers("قتل نحو 20 ألف شخص")[0].qualifier == "about"
+
+    def test_not_numbers(self):
+        assert extract_numbers("أحد المسلحين قال إن عشرات الآلاف فروا") == []
+
+    def test_several_in_one_sentence(self):
+        text = "بمقتل 1300 مدني بينهم 284 طفلا خلال شهر تشرين ثان / نوفمبر"
+        assert [m.value for m in extract_numbers(text)] == [1300, 284]
+
+
+class TestDates:
+    @pytest.mark.parametrize("text,iso", [
+        ("14-10-2015", "2015-10-14"),
+        ("2017/12/27", "2017-12-27"),
+        ("هذا المحتوى تم نشره يوم 27 ديسمبر , 2017 01 : 13 م", "2017-12-27"),
+        ("منذ بداية تدخل روسيا في سوريا في 30 ايلول الماضي", "--09-30"),
+        ("خلال شهر تشرين ثان / نوفمبر الماضي", "--11"),
+        ("في 3 أبريلنيسان 2016", "2016-04-03"),
+        ("في كانون الثاني 2016", "2016-01"),
+        ("في ١٥ آذار ٢٠١١", "2011-03-15"),
+        ("تشرين الأول (أكتوبر) 2015", "2015-10"),
+        ("منذ عام 2014 عندما اجتاح", "2014"),
+        ("في 5 جوان 2016", "2016-06-05"),
+    ])
+    def test_dates(self, text, iso):
+        assert [d.iso for d in extract_dates(text)] == [iso]
+
+    def test_month_words_without_anchor_are_not_dates(self):
+        assert extract_dates("مارس الجيش ضغوطا على الأب") == []
+
+    def test_span_in_original(self):
+        text = "قتل 409 مدنيين منذ 15 تشرين الثاني 2016 في حلب"
+        (d,) = extract_dates(text)
+        assert text[d.start:d.end] == "15 تشرين الثاني 2016"
