@@ -18,7 +18,7 @@ from burhan.store import Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Burhan (برهان): check Arabic claims against Arabic news, offline.")
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="BURHAN_DB", help="Store file (SQLite).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
