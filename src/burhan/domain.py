@@ -46,3 +46,19 @@ class Article:
     id: int | None = None
     story_id: int | None = None
     signature: list[int] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class SearchHit:
+    """One search result: an article, or (in sentence mode) one sentence of it."""
+
+    article_id: int
+    title: str | None
+    origin: str
+    source: str | None
+    date: str | None
+    url: str | None
+    score: float
+    story_id: int | None = None
+    sentence_index: int | None = None
+    sentence: str | None = None

@@ -51,6 +51,15 @@ MIGRATIONS = [
         PRIMARY KEY (band, key, article_id)
     ) WITHOUT ROWID;
     """,
+    # v2: embedding vectors, keyed by encoder name and the hash of the embedded text
+    """
+    CREATE TABLE vectors (
+        model TEXT NOT NULL,
+        key TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, key)
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -220,6 +229,34 @@ class Store:
             "SELECT idx, text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
         ).fetchall()
         return [Sentence(index=r["idx"], text=r["text"]) for r in rows]
+
+    def article_ids(self, after: int = 0) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", (after,))]
+
+    def articles(self, ids: list[int]) -> list[Article]:
+        """Full articles for ``ids`` (missing ids are skipped), in the order given."""
+        found = {a.id: a for a in (self.get(i) for i in dict.fromkeys(ids)) if a is not None}
+        return [found[i] for i in ids if i in found]
+
+    # -- vectors ---------------------------------------------------------------------
+
+    def get_vectors(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
+                [model, *chunk],
+            )
+            out.update({r[0]: np.frombuffer(r[1], dtype=np.float16).astype(np.float32) for r in rows})
+        return out
+
+    def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)",
+                [(model, k, np.asarray(v, dtype=np.float16).tobytes()) for k, v in vectors.items()],
+            )
 
     def story(self, story_id: int) -> list[int]:
         """Ids of the articles linked to one story (the original and its copies)."""

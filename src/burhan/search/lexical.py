@@ -1,0 +1,107 @@
+"""BM25 over articles and sentences with tantivy, fed Burhan's own analyser output.
+
+Documents are indexed as space-joined analysed tokens (normalised, stop words out,
+Light10 stems) with tantivy's whitespace tokenizer, so index and query share one
+analyser. Queries are built as term queries, never parsed: quotes, ``*``, ``:``,
+parentheses or ``AND``/``OR`` in a query are plain text. The index lives in a folder
+beside the store and can always be rebuilt from it; ``state.json`` records the last
+article id it holds, so an interrupted update is redone, not doubled.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from burhan.domain import Article
+from burhan.text.tokens import analyze
+
+WRITER_HEAP = 64_000_000
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    article_id: int
+    score: float
+    sentence_index: int | None = None
+
+
+def _schema(with_sentence: bool) -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("article_id", stored=True, indexed=True, fast=True)
+    if with_sentence:
+        builder.add_integer_field("sentence_index", stored=True, indexed=False, fast=True)
+    builder.add_text_field("body", stored=False, tokenizer_name="whitespace", index_option="freq")
+    return builder.build()
+
+
+class LexicalIndex:
+    """Two tantivy indexes in ``folder``: one document per article, one per sentence."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._schemas = {"articles": _schema(False), "sentences": _schema(True)}
+        self._indexes = {}
+        for name, schema in self._schemas.items():
+            (self.folder / name).mkdir(exist_ok=True)
+            self._indexes[name] = tantivy.Index(schema, path=str(self.folder / name))
+
+    @property
+    def last_article_id(self) -> int:
+        state = self.folder / "state.json"
+        return json.loads(state.read_text())["last_article_id"] if state.exists() else 0
+
+    def add(self, articles: list[Article]) -> None:
+        """Index ``articles`` (in id order, all newer than ``last_article_id``)."""
+        if not articles:
+            return
+        last = self.last_article_id
+        for name, index in self._indexes.items():
+            writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            # documents of a half-finished earlier update are removed before re-adding
+            for article in articles:
+                if article.id <= last:
+                    writer.delete_documents_by_term("article_id", article.id)
+            for article in articles:
+                if name == "articles":
+                    body = " ".join(analyze((article.title or "") + "\n" + article.text))
+                    writer.add_document(tantivy.Document(article_id=article.id, body=body))
+                else:
+                    for sentence in article.sentences:
+                        writer.add_document(tantivy.Document(
+                            article_id=article.id, sentence_index=sentence.index, body=" ".join(analyze(sentence.text))))
+            writer.commit()
+            writer.wait_merging_threads()
+        (self.folder / "state.json").write_text(json.dumps({"last_article_id": max(a.id for a in articles)}))
+
+    def search(self, query: str, k: int = 10, sentences: bool = False) -> list[LexicalHit]:
+        """BM25 top ``k`` for ``query`` (analysed like the documents)."""
+        terms = list(dict.fromkeys(analyze(query)))
+        if not terms:
+            return []
+        name = "sentences" if sentences else "articles"
+        index = self._indexes[name]
+        index.reload()
+        searcher = index.searcher()
+        query_obj = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self._schemas[name], "body", t)) for t in terms]
+        )
+        hits = []
+        for score, address in searcher.search(query_obj, k).hits:
+            doc = searcher.doc(address)
+            hits.append(LexicalHit(doc["article_id"][0], float(score), doc["sentence_index"][0] if sentences else None))
+        return hits
+
+    def count(self) -> int:
+        index = self._indexes["articles"]
+        index.reload()
+        return index.searcher().num_docs
+
+    @staticmethod
+    def remove(folder: str | Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
