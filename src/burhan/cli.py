@@ -13,15 +13,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from burhan.ingest import ReadOptions, ingest
+from burhan.ingest import IngestError, ReadOptions, ingest
+from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
 from burhan.store import Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Burhan (برهان): check Arabic claims against Arabic news, offline.")
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluate under published protocols.")
+app.add_typer(eval_app, name="eval")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="BURHAN_DB", help="Store file (SQLite).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+EncoderOption = Annotated[str, typer.Option("--encoder", help="Dense encoder: use-m3 or e5-small.")]
 
 
 def _print_json(value: object) -> None:
@@ -54,13 +58,16 @@ def ingest_command(
     date_field: Annotated[Optional[str], typer.Option(help="JSON/CSV field holding the date.")] = None,
     max_article_mb: Annotated[float, typer.Option(help="Largest single-article file (.txt/.html).")] = 5.0,
     workers: Annotated[Optional[int], typer.Option(help="Analyser processes (default: by corpus size).")] = None,
+    embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed new articles for dense search now.")] = True,
+    encoder: EncoderOption = DEFAULT_ENCODER,
 ) -> None:
-    """Read news files into the store; near-duplicates are linked to one story."""
+    """Read news files into the store and its search index; near-duplicates are linked to one story."""
     options = ReadOptions(text_field, title_field, url_field, date_field, max_document_bytes=int(max_article_mb * 1e6))
     with _open(db, create=True) as store, progress_bar("ingest") as bar:
         task = bar.add_task("ingest", total=None)
         report = ingest(paths, store, options, workers=workers,
                         on_file=lambda done, total: bar.update(task, completed=done, total=total))
+        _sync(store, bar, embed, encoder)
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -70,6 +77,112 @@ def ingest_command(
                   f"duplicates linked {report.duplicates}, errors {len(report.errors)}  → {db}")
     if report.errors:
         raise typer.Exit(1)
+
+
+def _sync(store: Store, bar: Progress, embed: bool, encoder: str) -> Searcher:
+    searcher = Searcher(store, encoder=encoder)
+    index_task = bar.add_task("index", total=None)
+    embed_task = bar.add_task("embed", total=None, visible=embed)
+    searcher.sync(
+        embed=embed,
+        on_index=lambda done, total: bar.update(index_task, completed=done, total=total),
+        on_embed=lambda done, total: bar.update(embed_task, completed=done, total=total),
+    )
+    return searcher
+
+
+@app.command()
+def embed(db: DbOption = Path("burhan.db"), encoder: EncoderOption = DEFAULT_ENCODER) -> None:
+    """Embed every article that has no vector yet (resumable; progress bar)."""
+    with _open(db) as store, progress_bar("embed") as bar:
+        searcher = _sync(store, bar, True, encoder)
+        total = store.stats()["articles"]
+    out.print(f"{total} articles have {searcher.encoder_name} vectors")
+
+
+@app.command()
+def reindex(db: DbOption = Path("burhan.db")) -> None:
+    """Rebuild the BM25 index from the store."""
+    with _open(db) as store, progress_bar("reindex") as bar:
+        task = bar.add_task("reindex", total=None)
+        searcher = Searcher(store)
+        searcher.rebuild(on_index=lambda done, total: bar.update(task, completed=done, total=total))
+        count = searcher.lexical.count()
+    out.print(f"indexed {count} articles → {searcher.lexical.folder}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for (a claim, words, a name).")],
+    db: DbOption = Path("burhan.db"),
+    k: Annotated[int, typer.Option("--k", help="How many results.")] = 10,
+    mode: Annotated[str, typer.Option("--mode", help="bm25, dense or hybrid.")] = "hybrid",
+    sentences: Annotated[bool, typer.Option("--sentences", help="Return sentences instead of articles.")] = False,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    as_json: JsonOption = False,
+) -> None:
+    """Search articles (or sentences) by BM25, dense vectors, or both fused."""
+    with _open(db) as store:
+        searcher = Searcher(store, encoder=encoder)
+        try:
+            searcher.sync(embed=False)
+            hits = searcher.search(query, k=k, mode=mode, sentences=sentences)
+        except SearchError as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    if as_json:
+        rows = []
+        for h in hits:
+            row = {"article_id": h.article_id, "title": h.title, "origin": h.origin, "source": h.source,
+                   "date": h.date, "url": h.url, "score": h.score, "story_id": h.story_id}
+            if sentences:
+                row |= {"sentence_index": h.sentence_index, "sentence": h.sentence}
+            rows.append(row)
+        _print_json(rows)
+        return
+    table = Table("#", "score", "id", "source", "date", "sentence" if sentences else "title")
+    for rank, h in enumerate(hits, start=1):
+        table.add_row(str(rank), f"{h.score:.4f}", str(h.article_id), h.source or "", h.date or "",
+                      (f"[{h.sentence_index + 1}] {h.sentence}" if sentences else h.title) or "")
+    out.print(table)
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    directory: Annotated[Path, typer.Argument(help="Unified-FC folder (with dataset/*.json).")],
+    format: Annotated[str, typer.Option("--format", help="Dataset layout (unifiedfc).")] = "unifiedfc",
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims as queries over all their articles in one fresh corpus: recall@k, MRR, nDCG@10."""
+    from burhan.evaluation.retrieval import evaluate_retrieval
+
+    if format != "unifiedfc":
+        err.print(f"[red]error:[/] unknown format {format!r} (supported: unifiedfc)")
+        raise typer.Exit(2)
+    with progress_bar("eval") as bar:
+        tasks: dict[str, int] = {}
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        try:
+            results = evaluate_retrieval(directory, encoder=encoder, on_progress=on_progress)
+        except IngestError as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    if as_json:
+        _print_json(results)
+        return
+    table = Table("mode", "recall@1", "recall@5", "recall@10", "recall@20", "MRR", "nDCG@10")
+    for mode in MODES:
+        r = results[mode]
+        table.add_row(mode, *(f"{r[m]:.3f}" for m in ("recall@1", "recall@5", "recall@10", "recall@20", "mrr", "ndcg@10")))
+    out.print(table)
+    out.print(f"{results['claims']} claims scored ({results['claims_without_relevant']} without relevant articles), "
+              f"{results['articles']} articles, encoder {results['encoder']}")
 
 
 @app.command()
@@ -144,8 +257,9 @@ def demo(
     db: Annotated[Path, typer.Option("--db", help="Where to build the demo store.")] = Path("burhan-demo.db"),
 ) -> None:
     """The main job on the bundled synthetic demo corpus: ingest it and print its stats."""
-    with _open(db, create=True) as store:
+    with _open(db, create=True) as store, progress_bar("demo") as bar:
         report = ingest([DEMO_CORPUS], store)
+        _sync(store, bar, True, DEFAULT_ENCODER)
         values = store.stats()
     out.print(f"[bold]Demo corpus[/] ({DEMO_CORPUS.name}, synthetic) → {db}")
     out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}")

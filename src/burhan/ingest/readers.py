@@ -54,7 +54,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     """
     files: list[Path] = []
     for raw in paths:
-        path = Path(raw).absolute()
+        path = Path(os.path.abspath(raw))
         if path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

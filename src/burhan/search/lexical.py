@@ -57,16 +57,15 @@ class LexicalIndex:
         return json.loads(state.read_text())["last_article_id"] if state.exists() else 0
 
     def add(self, articles: list[Article]) -> None:
-        """Index ``articles`` (in id order, all newer than ``last_article_id``)."""
+        """Index ``articles`` (newer than ``last_article_id``), replacing any copy already there."""
         if not articles:
             return
-        last = self.last_article_id
         for name, index in self._indexes.items():
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
-            # documents of a half-finished earlier update are removed before re-adding
+            # an update interrupted after its commit but before state.json was written left
+            # these articles in the index already: remove them before adding them again
             for article in articles:
-                if article.id <= last:
-                    writer.delete_documents_by_term("article_id", article.id)
+                writer.delete_documents_by_term("article_id", article.id)
             for article in articles:
                 if name == "articles":
                     body = " ".join(analyze((article.title or "") + "\n" + article.text))

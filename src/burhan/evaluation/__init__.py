@@ -1,0 +1,1 @@
+"""Evaluation under published protocols (commands: ``burhan eval ...``)."""

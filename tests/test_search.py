@@ -1,0 +1,111 @@
+"""Search on real Arabic: BM25, dense, hybrid, sentences, query safety, index upkeep."""
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from burhan.cli import DEMO_CORPUS, app
+from burhan.ingest import ingest
+from burhan.search import SearchError, Searcher
+from burhan.store import Store
+
+
+@pytest.fixture
+def seeded(seeds, tmp_path):
+    store = Store(tmp_path / "s.db")
+    ingest([seeds], store)
+    searcher = Searcher(store)
+    searcher.sync(embed=False)
+    yield searcher
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    store = Store(tmp_path_factory.mktemp("demo") / "d.db")
+    ingest([DEMO_CORPUS], store)
+    searcher = Searcher(store)
+    searcher.sync(embed=True)
+    yield searcher
+    store.close()
+
+
+def test_bm25_article_and_sentence(seeded):
+    (top, *_) = seeded.search("المتحدثة باسم الخارجية الصينية هوا تشون ينغ", k=3, mode="bm25")
+    assert top.origin.endswith("003_a2074cfada7c04b3.txt")
+    (sentence,) = seeded.search("هوا تشون ينغ", k=1, mode="bm25", sentences=True)
+    assert "هوا تشون ينغ" in sentence.sentence
+    stored = seeded.store.get(sentence.article_id).sentences[sentence.sentence_index].text
+    assert sentence.sentence == stored  # original spelling, not the normalised form
+
+
+def test_normalised_matching_finds_variant_spellings(seeded):
+    # query with alef/hamza and taa-marbuta variants, article spelled «الإرهابيين» and «سورية»
+    hits = seeded.search("الارهابيين", k=5, mode="bm25", sentences=True)
+    assert any("الإرهابيين" in h.sentence for h in hits)
+
+
+@pytest.mark.parametrize("query", ['لافروف: "روسيا" (حلب) AND *', "لافروف OR روسيا NOT حلب", 'roots:"*" لافروف)'])
+def test_query_syntax_is_plain_text(seeded, query):
+    hits = seeded.search(query, k=3, mode="bm25")
+    assert hits, query
+    words = " ".join(re.findall(r"[\u0600-\u06ff]+", query))
+    assert [h.article_id for h in hits][:1] == [h.article_id for h in seeded.search(words, k=3, mode="bm25")][:1]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "؟!،.", '"*:()"', "..."])
+def test_empty_or_punctuation_query_is_an_error(seeded, query):
+    with pytest.raises(SearchError, match="empty or only punctuation"):
+        seeded.search(query)
+
+
+def test_bad_mode_and_k(seeded):
+    with pytest.raises(SearchError, match="unknown mode"):
+        seeded.search("حلب", mode="fuzzy")
+    with pytest.raises(SearchError, match="k must be"):
+        seeded.search("حلب", k=0)
+
+
+def test_dense_and_hybrid_find_the_story(demo):
+    claim = "لافروف: روسيا ستواصل عملياتها في شرق حلب"
+    for mode in ("dense", "hybrid"):
+        hits = demo.search(claim, k=3, mode=mode)
+        assert any("لافروف" in (h.title or "") for h in hits[:2]), mode
+    paraphrase = "كم عدد المدنيين الذين قتلوا في سوريا في نوفمبر"
+    assert "1300" in (demo.search(paraphrase, k=1, mode="dense")[0].title or "")
+    sentence_hits = demo.search(claim, k=5, mode="hybrid", sentences=True)
+    assert "ستواصل عملياتها العسكرية في شرق حلب" in sentence_hits[0].sentence
+
+
+def test_dense_needs_vectors(seeded):
+    with pytest.raises(SearchError, match="no use-m3 vectors"):
+        seeded.search("حلب", mode="dense")
+
+
+def test_incremental_sync_and_rebuild(seeded, tmp_path):
+    assert seeded.lexical.count() == 5
+    (tmp_path / "new.txt").write_text("أعلنت منظمة الصحة العالمية وصول شحنة لقاحات إلى مدينة القامشلي.", encoding="utf-8")
+    ingest([tmp_path / "new.txt"], seeded.store)
+    seeded.sync(embed=False)
+    assert seeded.lexical.count() == 6
+    assert seeded.search("لقاحات القامشلي", k=1, mode="bm25")[0].article_id == 6
+    # an update interrupted before its state was saved is redone, not doubled
+    (seeded.lexical.folder / "state.json").write_text(json.dumps({"last_article_id": 4}))
+    seeded.sync(embed=False)
+    assert seeded.lexical.count() == 6
+    seeded.rebuild()
+    assert seeded.lexical.count() == 6
+
+
+def test_cli_search_json(seeds, tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(app, ["ingest", str(seeds), "--db", db, "--no-embed"]).exit_code == 0
+    result = runner.invoke(app, ["search", "هوا تشون ينغ", "--db", db, "--mode", "bm25", "--sentences", "--json", "--k", "2"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert set(rows[0]) >= {"article_id", "title", "origin", "source", "date", "url", "score", "sentence_index", "sentence"}
+    bad = runner.invoke(app, ["search", "؟؟", "--db", db])
+    assert bad.exit_code == 2 and "empty or only punctuation" in bad.output
