@@ -20,6 +20,8 @@ from burhan.store import Store, StoreError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Burhan (برهان): check Arabic claims against Arabic news, offline.")
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate under published protocols.")
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(no_args_is_help=True, help="Train Burhan's models from public corpora.")
+app.add_typer(train_app, name="train")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
@@ -183,6 +185,84 @@ def eval_retrieval(
     out.print(table)
     out.print(f"{results['claims']} claims scored ({results['claims_without_relevant']} without relevant articles), "
               f"{results['articles']} articles, encoder {results['encoder']}")
+
+
+@train_app.command("stance")
+def train_stance_command(
+    data: Annotated[Path, typer.Option("--data", help="Folder holding unifiedfc/ and ans/ (../shared/datasets).")],
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model (default: the shipped one).")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical features only.")] = False,
+) -> None:
+    """Train the stance model on Unified-FC (all pairs) and ANS train (sentence pairs)."""
+    from burhan.stance.training import SHIPPED_MODEL, train_stance
+
+    target = out_path or SHIPPED_MODEL
+    try:
+        train_stance(data, target, seed=seed, use_embeddings=not no_embeddings)
+    except (IngestError, ValueError, OSError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    out.print(f"stance model → {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+@eval_app.command("stance")
+def eval_stance(
+    path: Annotated[Path, typer.Argument(help="Unified-FC folder, or an ANS stance CSV.")],
+    format: Annotated[str, typer.Option("--format", help="unifiedfc or ans.")] = "unifiedfc",
+    model_path: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped one).")] = None,
+    cv: Annotated[Optional[Path], typer.Option("--cv", help="Splits file: train and test per claim-level fold.")] = None,
+    ans_train: Annotated[Optional[Path], typer.Option("--ans-train", help="ANS train CSV for the pair scorer in --cv.")] = None,
+    baselines: Annotated[bool, typer.Option("--baselines", help="With --cv: also majority, TF-IDF+LR, no-embeddings.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Accuracy, macro-F1, per class, confusion (and rationale P/R/F1 on Unified-FC)."""
+    from burhan.evaluation.stance import (MajorityBaseline, TfidfLogisticBaseline, cross_validate, evaluate_ans,
+                                          evaluate_model, load_ans)
+    from burhan.stance import StanceModel
+    from burhan.stance.training import SHIPPED_MODEL
+
+    try:
+        if cv is not None:
+            if format != "unifiedfc":
+                raise ValueError("--cv works with --format unifiedfc")
+            pair_training = load_ans(ans_train) if ans_train else None
+            systems = {"burhan": lambda: StanceModel(use_embeddings=pair_training is not None)}
+            if baselines:
+                systems = {"majority": MajorityBaseline, "tfidf_logreg": TfidfLogisticBaseline,
+                           "burhan_no_embeddings": lambda: StanceModel(use_embeddings=False), **systems}
+            with progress_bar("cv") as bar:
+                results = {}
+                for name, make in systems.items():
+                    task = bar.add_task(name, total=None)
+                    results[name] = cross_validate(path, cv, make, pair_training,
+                                                   on_fold=lambda d, t, task=task: bar.update(task, completed=d, total=t))
+        else:
+            model = StanceModel.load(model_path or SHIPPED_MODEL)
+            results = evaluate_ans(model, path) if format == "ans" else evaluate_model(model, path)
+    except (IngestError, ValueError, OSError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    if as_json:
+        _print_json(results)
+        return
+    if cv is not None:
+        table = Table("system", "macro-F1", "accuracy", "agree", "disagree", "discuss", "unrelated", "disagree F1 per fold")
+        for name, r in results.items():
+            table.add_row(name, f"{r['macro_f1']['mean']:.3f} ± {r['macro_f1']['sd']:.3f}",
+                          f"{r['accuracy']['mean']:.3f}",
+                          *(f"{r['per_class_f1'][c]['mean']:.3f}" for c in ("agree", "disagree", "discuss", "unrelated")),
+                          ", ".join(f"{v:.2f}" for v in r["disagree_f1_per_fold"]))
+        out.print(table)
+        return
+    out.print(f"pairs {results['pairs']}, accuracy {results['accuracy']:.3f}, macro-F1 {results['macro_f1']:.3f}")
+    table = Table("class", "precision", "recall", "F1", "support")
+    for label, v in results["per_class"].items():
+        table.add_row(label, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["support"]))
+    out.print(table)
+    if "rationale" in results:
+        r = results["rationale"]
+        out.print(f"rationale (agree/disagree pairs): precision {r['precision']:.3f}, recall {r['recall']:.3f}, F1 {r['f1']:.3f}")
 
 
 @app.command()

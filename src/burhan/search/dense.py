@@ -15,7 +15,9 @@ hash of the exact text embedded, so copies and re-runs cost nothing. Search is e
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -101,6 +103,12 @@ def article_passages(article: Article, words: int = PASSAGE_WORDS, max_passages:
     return passages or [" ".join(article.text.split()[:words])]
 
 
+def clip(text: str, words: int) -> str:
+    """The first ``words`` words of ``text`` (embedding cost grows with length)."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words])
+
+
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -126,3 +134,53 @@ class DenseIndex:
         top = np.argpartition(-best, k - 1)[:k]
         top = top[np.argsort(-best[top])]
         return [(int(self.ids[i]), float(best[i])) for i in top]
+
+
+class CachedEncoder:
+    """An encoder whose vectors are cached by text hash (in memory, and in a store if given)."""
+
+    def __init__(self, encoder: Encoder, store=None):
+        self.encoder = encoder
+        self.name = encoder.name
+        self.store = store
+        self._memory: dict[tuple[str, str], np.ndarray] = {}
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        keys = [f"{kind}:{text_key(t)}" for t in texts]
+        found = {k: self._memory[(self.name, k)] for k in keys if (self.name, k) in self._memory}
+        missing = [k for k in dict.fromkeys(keys) if k not in found]
+        if missing and self.store is not None:
+            stored = self.store.get_vectors(self.name, missing)
+            found.update(stored)
+            missing = [k for k in missing if k not in stored]
+        if missing:
+            by_key = dict(zip(keys, texts))
+            fresh = {}
+            for start in range(0, len(missing), 64):
+                chunk = missing[start : start + 64]
+                fresh.update(zip(chunk, self.encoder.encode([by_key[k] for k in chunk], kind)))
+            if self.store is not None:
+                self.store.put_vectors(self.name, fresh)
+            found.update(fresh)
+        for k, v in found.items():
+            self._memory[(self.name, k)] = v
+        return np.stack([found[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+
+
+_SHARED: dict[str, CachedEncoder] = {}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("BURHAN_CACHE_DIR") or Path.home() / ".cache" / "burhan")
+
+
+def shared_encoder(name: str) -> CachedEncoder:
+    """One cached encoder per name per process, its vectors kept in ``cache_dir()/vectors.db``
+    so that training, evaluation and re-runs never embed the same text twice."""
+    if name not in _SHARED:
+        from burhan.store import Store
+
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        _SHARED[name] = CachedEncoder(load_encoder(name), Store(folder / "vectors.db"))
+    return _SHARED[name]

@@ -1,0 +1,189 @@
+"""Stance evaluation: Unified-FC (4 stances, rationale lines) and ANS (agree/disagree/other).
+
+Protocols: ``evaluate_model`` scores a trained model on every pair of a folder;
+``cross_validate`` trains and tests per claim-level fold (a splits file: the paper's folds),
+for our model and the baselines, each run by the same code. The article's lines are
+``article.split("\\n")`` so that predicted rationale indices compare with the gold ones.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+from burhan.ingest.benchmarks import LabelledClaim, load_splits, load_unifiedfc
+from burhan.stance.model import LABELS, PairTraining, StanceModel, StancePair
+from burhan.stance.pairs import PAIR_LABELS
+from burhan.text.tokens import analyze
+
+ANS_LABELS = ("agree", "disagree", "other")
+
+
+def unifiedfc_pairs(claims: list[LabelledClaim]):
+    """``(pairs, labels, gold_rationales, claim_ids)`` for every non-empty article."""
+    pairs, labels, rationales, owners = [], [], [], []
+    for claim in claims:
+        for article in claim.articles:
+            if not article.text.strip():
+                continue
+            pairs.append(StancePair(claim.claim, article.text.split("\n")))
+            labels.append(article.stance)
+            rationales.append(article.rationale)
+            owners.append(claim.id)
+    return pairs, labels, rationales, owners
+
+
+def classification_report(gold: list[str], predicted: list[str], labels=LABELS) -> dict:
+    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=list(labels), zero_division=0)
+    return {
+        "accuracy": round(float(np.mean([g == q for g, q in zip(gold, predicted)])), 4),
+        "macro_f1": round(float(f1_score(gold, predicted, labels=list(labels), average="macro", zero_division=0)), 4),
+        "per_class": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                              "f1": round(float(f[i]), 4), "support": int(support[i])} for i, label in enumerate(labels)},
+        "confusion": {"labels": list(labels), "matrix": confusion_matrix(gold, predicted, labels=list(labels)).tolist()},
+        "pairs": len(gold),
+    }
+
+
+def rationale_report(gold_labels, gold_lines, predictions) -> dict:
+    """Micro precision/recall/F1 of predicted rationale line indices on gold agree/disagree pairs."""
+    hit = predicted_n = gold_n = 0
+    for label, gold, prediction in zip(gold_labels, gold_lines, predictions):
+        if label not in ("agree", "disagree"):
+            continue
+        chosen = {s.index for s in prediction.rationale}
+        hit += len(chosen & set(gold))
+        predicted_n += len(chosen)
+        gold_n += len(gold)
+    precision = hit / predicted_n if predicted_n else 0.0
+    recall = hit / gold_n if gold_n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def evaluate_model(model: StanceModel, directory: str | Path) -> dict:
+    pairs, labels, rationales, _ = unifiedfc_pairs(load_unifiedfc(directory))
+    predictions = model.predict(pairs)
+    report = classification_report(labels, [p.label for p in predictions])
+    report["rationale"] = rationale_report(labels, rationales, predictions)
+    return report
+
+
+# -- baselines, run by the same CV code ---------------------------------------------------
+
+class MajorityBaseline:
+    def fit(self, pairs, labels):
+        values, counts = np.unique(labels, return_counts=True)
+        self.label = values[np.argmax(counts)]
+        return self
+
+    def predict_labels(self, pairs):
+        return [self.label] * len(pairs)
+
+
+class TfidfLogisticBaseline:
+    """TF-IDF of claim and article (analysed tokens), their cosine, and a logistic regression."""
+
+    def fit(self, pairs, labels):
+        self.vectorizer = TfidfVectorizer(analyzer=analyze, min_df=2, sublinear_tf=True, max_features=50_000)
+        self.vectorizer.fit([p.claim for p in pairs] + [" ".join(p.sentences) for p in pairs])
+        self.model = LogisticRegression(max_iter=2000, class_weight="balanced", C=1.0)
+        self.model.fit(self._features(pairs), labels)
+        return self
+
+    def _features(self, pairs):
+        from scipy.sparse import hstack, csr_matrix
+
+        claims = self.vectorizer.transform([p.claim for p in pairs])
+        articles = self.vectorizer.transform([" ".join(p.sentences) for p in pairs])
+        cosine = np.asarray(claims.multiply(articles).sum(axis=1))
+        return hstack([claims.multiply(articles), csr_matrix(cosine * 10)]).tocsr()
+
+    def predict_labels(self, pairs):
+        return list(self.model.predict(self._features(pairs)))
+
+
+def cross_validate(directory: str | Path, splits: str | Path, make_model: Callable[[], object],
+                   pair_training: PairTraining | None = None,
+                   on_fold: Callable[[int, int], None] | None = None) -> dict:
+    """Train on all folds but one, test on it, for each fold; mean ± sd of the fold scores.
+    ``pair_training`` (ANS train) feeds the sentence-pair scorer of a ``StanceModel``."""
+    claims = load_unifiedfc(directory)
+    pairs, labels, rationales, owners = unifiedfc_pairs(claims)
+    folds = load_splits(splits)
+    known = set(owners)
+    per_fold = []
+    for k, fold in enumerate(folds):
+        test_ids = set(fold) & known
+        train = [i for i, o in enumerate(owners) if o not in test_ids]
+        test = [i for i, o in enumerate(owners) if o in test_ids]
+        if not test:
+            continue
+        model = make_model()
+        train_pairs, train_labels = [pairs[i] for i in train], [labels[i] for i in train]
+        if isinstance(model, StanceModel):
+            model.fit(train_pairs, train_labels, pair_training)
+        else:
+            model.fit(train_pairs, train_labels)
+        gold = [labels[i] for i in test]
+        if isinstance(model, StanceModel):
+            predictions = model.predict([pairs[i] for i in test])
+            report = classification_report(gold, [p.label for p in predictions])
+            report["rationale"] = rationale_report(gold, [rationales[i] for i in test], predictions)
+        else:
+            report = classification_report(gold, model.predict_labels([pairs[i] for i in test]))
+        per_fold.append(report)
+        if on_fold:
+            on_fold(k + 1, len(folds))
+    return summarise_folds(per_fold)
+
+
+def summarise_folds(per_fold: list[dict]) -> dict:
+    def stat(values):
+        return {"mean": round(float(np.mean(values)), 4), "sd": round(float(np.std(values)), 4)}
+
+    summary = {
+        "folds": len(per_fold),
+        "accuracy": stat([f["accuracy"] for f in per_fold]),
+        "macro_f1": stat([f["macro_f1"] for f in per_fold]),
+        "per_class_f1": {label: stat([f["per_class"][label]["f1"] for f in per_fold]) for label in LABELS},
+        "disagree_f1_per_fold": [f["per_class"]["disagree"]["f1"] for f in per_fold],
+        "pairs": sum(f["pairs"] for f in per_fold),
+        "per_fold": per_fold,
+    }
+    if "rationale" in per_fold[0]:
+        summary["rationale_f1"] = stat([f["rationale"]["f1"] for f in per_fold])
+    return summary
+
+
+def load_ans(path: str | Path) -> PairTraining:
+    """ANS stance CSV (``s1,s2,stance``): headline, sentence, agree/disagree/other."""
+    claims, sentences, labels = [], [], []
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"s1", "s2", "stance"} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path}: not an ANS stance file (missing columns {', '.join(sorted(missing))})")
+        for row in reader:
+            claims.append(row["s1"])
+            sentences.append(row["s2"])
+            labels.append(row["stance"])
+    return PairTraining(claims, sentences, labels)
+
+
+def evaluate_ans(model: StanceModel, path: str | Path) -> dict:
+    """ANS pairs are single sentences against a headline: scored by the model's sentence-pair
+    scorer (the component trained for exactly this; the article classifier is not involved)."""
+    if model.pair_scorer is None:
+        raise ValueError("this stance model has no sentence-pair scorer (trained without embeddings)")
+    data = load_ans(path)
+    encoders = {name: model.encoder(name) for name in model.encoders}
+    probs = model.pair_scorer.predict_proba(data.claims, data.sentences, encoders)
+    predicted = [PAIR_LABELS[i] for i in probs.argmax(axis=1)]
+    return classification_report(data.labels, predicted, labels=ANS_LABELS)

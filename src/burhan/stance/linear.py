@@ -1,0 +1,53 @@
+"""Small, explicit linear-model pieces stored as JSON (no pickle in shipped models)."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+
+class StandardisedLogistic:
+    """Standardise features, then a class-weighted multinomial logistic regression."""
+
+    def __init__(self, C: float = 1.0, class_weight: str | None = "balanced", max_iter: int = 5000,
+                 n_standardised: int | None = None):
+        self.C = C
+        self.n_standardised = n_standardised  # only the first n columns (None: all); the rest pass as they are
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.mean: np.ndarray | None = None
+        self.scale: np.ndarray | None = None
+        self.coef: np.ndarray | None = None
+        self.intercept: np.ndarray | None = None
+        self.classes: list[str] = []
+
+    def fit(self, X: np.ndarray, y: list[str]) -> StandardisedLogistic:
+        X = np.asarray(X, dtype=np.float64)
+        n = X.shape[1] if self.n_standardised is None else self.n_standardised
+        self.mean = np.r_[X[:, :n].mean(axis=0), np.zeros(X.shape[1] - n)]
+        self.scale = np.r_[X[:, :n].std(axis=0), np.ones(X.shape[1] - n)]
+        self.scale[self.scale == 0] = 1.0
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        model.fit((X - self.mean) / self.scale, y)
+        self.coef, self.intercept, self.classes = model.coef_, model.intercept_, [str(c) for c in model.classes_]
+        return self
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef.T + self.intercept
+        if z.shape[1] == 1:  # binary: sklearn keeps one row of coefficients
+            z = np.hstack([-z, z]) / 2
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def to_dict(self) -> dict:
+        return {"C": self.C, "class_weight": self.class_weight, "n_standardised": self.n_standardised, "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "coef": self.coef.tolist(), "intercept": self.intercept.tolist(), "classes": self.classes}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> StandardisedLogistic:
+        model = cls(C=data["C"], class_weight=data["class_weight"], n_standardised=data["n_standardised"])
+        model.mean, model.scale = np.array(data["mean"]), np.array(data["scale"])
+        model.coef, model.intercept = np.array(data["coef"]), np.array(data["intercept"])
+        model.classes = data["classes"]
+        return model

@@ -1,0 +1,223 @@
+"""The stance model: claim × article → agree / disagree / discuss / unrelated, with rationale.
+
+Pipeline (one job per piece):
+1. ``PairFeaturizer`` ranks the article's sentences by how much of the claim they cover
+   (IDF-weighted stems, plus encoder cosine for the top ones) and describes the article:
+   coverage, rare-term overlap, refutation/negation/hedging cues, numbers.
+2. ``SentencePairScorer`` (trained on ANS) gives P(agree)/P(disagree) for the claim against
+   each of the ``top_sentences`` best sentences; their maxima and values at the best
+   sentence become features. Skipped with ``use_embeddings=False``.
+3. A bag of words (TF-IDF of analysed stems) of those best sentences lets the classifier
+   learn cue words beyond the hand lists.
+4. A class-weighted logistic regression (the *disagree* class is rare: 62 of 2,429
+   Unified-FC pairs) on [standardised features | bag of words].
+
+The rationale is the ``rationale_k`` best sentences. Saved as JSON: no pickle.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from burhan.search.dense import Encoder, clip, shared_encoder
+from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
+from burhan.stance.linear import StandardisedLogistic
+from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
+from burhan.text.tokens import analyze
+
+LABELS = ("agree", "disagree", "discuss", "unrelated")
+PAIR_FEATURES = ("pair_max_agree", "pair_max_disagree", "pair_best_agree", "pair_best_disagree",
+                 "cosine_max", "cosine_best")
+FORMAT_VERSION = 2
+
+
+@dataclass
+class StancePair:
+    """What the model sees: a claim and an article's sentences (title optional)."""
+
+    claim: str
+    sentences: list[str]
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class RationaleSentence:
+    index: int
+    text: str
+    score: float
+
+
+@dataclass
+class StancePrediction:
+    label: str
+    probs: dict[str, float]
+    rationale: list[RationaleSentence] = field(default_factory=list)
+
+
+@dataclass
+class PairTraining:
+    """Sentence-pair training data for the ``SentencePairScorer`` (ANS train)."""
+
+    claims: list[str]
+    sentences: list[str]
+    labels: list[str]
+
+
+class StanceModel:
+    """fit / predict_proba / predict / save / load, like a scikit-learn estimator."""
+
+    def __init__(self, use_embeddings: bool = True, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
+                 top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
+                 rationale_k: int = 2, seed: int = 13):
+        self.use_embeddings = use_embeddings
+        self.encoders = tuple(encoders)
+        self.top_sentences = top_sentences
+        self.bow_features = bow_features
+        self.C = C
+        self.pair_C = pair_C
+        self.rationale_k = rationale_k
+        self.seed = seed
+        self.idf: dict[str, float] = {}
+        self.pair_scorer: SentencePairScorer | None = None
+        self.vectorizer: TfidfVectorizer | None = None
+        self.classifier: StandardisedLogistic | None = None
+        self._encoders: dict[str, Encoder] = {}
+
+    def params(self) -> dict:
+        names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k", "seed")
+        return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
+
+    def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
+        """Use these encoders (for instance ``CachedEncoder``s shared across runs)."""
+        self._encoders.update(encoders)
+        return self
+
+    def encoder(self, name: str) -> Encoder:
+        if name not in self._encoders:
+            self._encoders[name] = shared_encoder(name)
+        return self._encoders[name]
+
+    # -- features --------------------------------------------------------------------
+
+    def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
+        featurizer = PairFeaturizer(self.idf)
+        rows, rankings, tops = [], [], []
+        for pair in pairs:
+            cosines = None
+            if self.use_embeddings and pair.sentences:
+                lexical = featurizer.rank_sentences(analyze(pair.claim), [analyze(s) for s in pair.sentences], None)
+                chosen = [s.index for s in lexical[: self.top_sentences]]
+                cosines = np.zeros(len(pair.sentences), dtype=np.float32)
+                encoder = self.encoder(self.encoders[0])
+                cosines[chosen] = encoder.encode([clip(pair.sentences[i], MAX_WORDS) for i in chosen], "passage") @ \
+                    encoder.encode([clip(pair.claim, MAX_WORDS)], "query")[0]
+            x, ranking = featurizer.features(pair.claim, pair.sentences, pair.title, cosines)
+            rows.append(x)
+            rankings.append(ranking)
+            tops.append(" ".join(pair.sentences[s.index] for s in ranking[: self.top_sentences]))
+        X = np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+        if self.use_embeddings:
+            X = np.hstack([X, self._pair_features(pairs, rankings)])
+        return X, rankings, tops
+
+    def _pair_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]]) -> np.ndarray:
+        claims, sentences, owner = [], [], []
+        for k, (pair, ranking) in enumerate(zip(pairs, rankings)):
+            for s in ranking[: self.top_sentences]:
+                claims.append(pair.claim)
+                sentences.append(pair.sentences[s.index])
+                owner.append(k)
+        encoders = {name: self.encoder(name) for name in self.encoders}
+        probs = self.pair_scorer.predict_proba(claims, sentences, encoders)
+        agree, disagree = PAIR_LABELS.index("agree"), PAIR_LABELS.index("disagree")
+        out = np.zeros((len(pairs), len(PAIR_FEATURES)), dtype=np.float32)
+        owner = np.asarray(owner)
+        for k, ranking in enumerate(rankings):
+            rows = probs[owner == k]
+            if not len(rows):
+                continue
+            cosines = [s.cosine for s in ranking[: self.top_sentences]]
+            out[k] = [rows[:, agree].max(), rows[:, disagree].max(), rows[0, agree], rows[0, disagree],
+                      max(cosines), cosines[0]]
+        return out
+
+    def _design(self, X: np.ndarray, tops: list[str]) -> np.ndarray:
+        return np.hstack([X, self.vectorizer.transform(tops).toarray()])
+
+    # -- estimator API ---------------------------------------------------------------
+
+    def fit(self, pairs: list[StancePair], labels: list[str], pair_training: PairTraining | None = None) -> StanceModel:
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ValueError(f"unknown stance labels: {sorted(unknown)}")
+        if self.use_embeddings:
+            if pair_training is None:
+                raise ValueError("use_embeddings=True needs sentence-pair training data (ANS train)")
+            encoders = {name: self.encoder(name) for name in self.encoders}
+            self.pair_scorer = SentencePairScorer(self.encoders, self.pair_C).fit(
+                pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
+        self.idf = idf_table([analyze(" ".join(p.sentences)) for p in pairs])
+        X, _, tops = self._analyse(pairs)
+        self.vectorizer = TfidfVectorizer(analyzer=analyze, min_df=3, max_features=self.bow_features, sublinear_tf=True)
+        self.vectorizer.fit(tops)
+        self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1]).fit(self._design(X, tops), list(labels))
+        return self
+
+    def predict_proba(self, pairs: list[StancePair]) -> np.ndarray:
+        """Probabilities, columns in ``LABELS`` order."""
+        X, _, tops = self._analyse(pairs)
+        return self._proba(X, tops)
+
+    def _proba(self, X: np.ndarray, tops: list[str]) -> np.ndarray:
+        if self.classifier is None:
+            raise RuntimeError("the stance model is not fitted")
+        if not len(X):
+            return np.zeros((0, len(LABELS)))
+        probs = self.classifier.predict_proba(self._design(X, tops))
+        return probs[:, [self.classifier.classes.index(label) for label in LABELS]]
+
+    def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
+        X, rankings, tops = self._analyse(pairs)
+        probs = self._proba(X, tops)
+        out = []
+        for pair, p, ranking in zip(pairs, probs, rankings):
+            label = LABELS[int(np.argmax(p))]
+            rationale = [RationaleSentence(s.index, pair.sentences[s.index], round(s.score, 4))
+                         for s in ranking[: self.rationale_k]] if label != "unrelated" else []
+            out.append(StancePrediction(label, {l: round(float(v), 4) for l, v in zip(LABELS, p)}, rationale))
+        return out
+
+    def save(self, path: str | Path, card: dict | None = None) -> None:
+        if self.classifier is None:
+            raise RuntimeError("the stance model is not fitted")
+        payload = {
+            "format": FORMAT_VERSION, "params": self.params(), "idf": self.idf,
+            "vocabulary": {t: int(i) for t, i in self.vectorizer.vocabulary_.items()},
+            "vocabulary_idf": self.vectorizer.idf_.tolist(),
+            "classifier": self.classifier.to_dict(),
+            "pair_scorer": self.pair_scorer.to_dict() if self.pair_scorer else None,
+            "card": card or {},
+        }
+        Path(path).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> StanceModel:
+        try:
+            payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise ValueError(f"cannot read stance model {path}: {err}") from None
+        if payload.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
+        model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in payload["params"].items()})
+        model.idf = payload["idf"]
+        model.vectorizer = TfidfVectorizer(analyzer=analyze, vocabulary=payload["vocabulary"], sublinear_tf=True)
+        model.vectorizer.idf_ = np.asarray(payload["vocabulary_idf"])
+        model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
+        if payload["pair_scorer"]:
+            model.pair_scorer = SentencePairScorer.from_dict(payload["pair_scorer"])
+        return model

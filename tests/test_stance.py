@@ -1,0 +1,124 @@
+"""Stance: features on real Arabic, fit/predict/save/load, reproducibility, robustness."""
+
+import hashlib
+import json
+import shutil
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from burhan.cli import app
+from burhan.evaluation.stance import load_ans, unifiedfc_pairs
+from burhan.ingest.benchmarks import load_unifiedfc
+from burhan.stance import LABELS, StanceModel, StancePair
+from burhan.stance.features import FEATURE_NAMES, PairFeaturizer
+from burhan.text.tokens import tokenize
+
+CLAIM = "أفاد المرصد السوري لحقوق الإنسان بمقتل 3000 مدني في سوريا خلال شهر نوفمبر"
+AGREE = ["أفاد المرصد السوري لحقوق الإنسان أمس بمقتل 3000 مدني في سوريا خلال شهر تشرين الثاني / نوفمبر الماضي.",
+         "وقال المرصد في بيان إن الغارات الجوية استهدفت مناطق عدة في حلب وإدلب."]
+CONFLICT = ["أفاد المرصد السوري لحقوق الإنسان بمقتل 1300 مدني في سوريا خلال شهر نوفمبر الماضي بينهم 284 طفلا.",
+            "وأوضح المرصد أن العدد الأكبر من الضحايا سقط في حلب."]
+DENIAL = ["نفى مصدر حكومي صحة الأرقام التي نشرها المرصد السوري عن مقتل 3000 مدني خلال نوفمبر، ووصفها بأنها مفبركة ولا أساس لها من الصحة."]
+UNRELATED = ["افتتحت محافظة حمص مدرسة جديدة في حي الوعر بعد ترميمها.", "وتستقبل المدرسة نحو 600 طالب وطالبة."]
+FURNITURE = ["الرئيسية أخبار سياسة اقتصاد رياضة ثقافة منوعات اتصل بنا من نحن سياسة الخصوصية"] * 200
+
+
+class HashEncoder:
+    """A deterministic stand-in encoder (hashed bag of words) for fast plumbing tests."""
+
+    name = "hash-test"
+
+    def encode(self, texts, kind):
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for token in tokenize(text):
+                out[i, int(hashlib.md5(token.encode()).hexdigest(), 16) % 64] += 1
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def features(claim, sentences):
+    x, ranking = PairFeaturizer({}).features(claim, sentences)
+    return dict(zip(FEATURE_NAMES, x)), ranking
+
+
+def test_features_see_numbers_and_refutation():
+    agree, ranking = features(CLAIM, AGREE)
+    assert agree["numbers_matched"] == 1 and agree["number_noun_conflict"] == 0
+    assert ranking[0].index == 0 and agree["max_coverage"] > 0.8
+    conflict, _ = features(CLAIM, CONFLICT)
+    assert conflict["number_noun_conflict"] == 1 and conflict["numbers_matched"] == 0
+    denial, _ = features(CLAIM, DENIAL)
+    assert denial["refute_top"] >= 2 and agree["refute_top"] == 0
+    unrelated, _ = features(CLAIM, UNRELATED)
+    assert unrelated["max_coverage"] < 0.2
+
+
+def test_long_scrape_does_not_drown_the_signal():
+    short, ranking = features(CLAIM, AGREE + UNRELATED)
+    long, long_ranking = features(CLAIM, FURNITURE[:100] + AGREE + UNRELATED + FURNITURE[100:])
+    for name in ("max_coverage", "top_coverage", "max_bigram", "refute_top", "numbers_matched", "rare_in_best"):
+        assert long[name] == pytest.approx(short[name]), name
+    assert long_ranking[0].index == 100
+
+
+@pytest.fixture(scope="module")
+def small_unifiedfc(tmp_path_factory):
+    from tests.conftest import UNIFIEDFC
+
+    if not (UNIFIEDFC / "dataset").is_dir():
+        pytest.skip("../shared/datasets/unifiedfc is absent")
+    claims = load_unifiedfc(UNIFIEDFC)
+    chosen = [c for c in claims if any(a.stance == "disagree" for a in c.articles)][:12]
+    chosen += [c for c in claims if c not in chosen][:48]
+    return unifiedfc_pairs(chosen)
+
+
+def test_fit_predict_save_load_reproducible(small_unifiedfc, tmp_path):
+    pairs, labels, _, _ = small_unifiedfc
+    model = StanceModel(use_embeddings=False, bow_features=500).fit(pairs, labels)
+    probs = model.predict_proba(pairs[:40])
+    assert probs.shape == (40, 4) and np.allclose(probs.sum(axis=1), 1)
+    again = StanceModel(use_embeddings=False, bow_features=500).fit(pairs, labels).predict_proba(pairs[:40])
+    assert np.array_equal(probs, again)
+    model.save(tmp_path / "m.json", card={"note": "test"})
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert np.allclose(loaded.predict_proba(pairs[:40]), probs)
+    predictions = loaded.predict(pairs[:40])
+    for pair, p in zip(pairs, predictions):
+        assert p.label in LABELS and set(p.probs) == set(LABELS)
+        assert all(0 <= r.index < len(pair.sentences) and r.text == pair.sentences[r.index] for r in p.rationale)
+        assert (p.label == "unrelated") == (p.rationale == [])
+    # trained on these pairs, it must fit them better than chance
+    accuracy = np.mean([p.label == y for p, y in zip(model.predict(pairs), labels)])
+    assert accuracy > 0.7
+
+
+def test_pair_scorer_plumbing_with_stand_in_encoder(small_unifiedfc, tmp_path):
+    from tests.conftest import DATASETS
+
+    ans = DATASETS / "ans" / "stance" / "train.csv"
+    if not ans.exists():
+        pytest.skip("ANS is absent")
+    data = load_ans(ans)
+    data.claims, data.sentences, data.labels = data.claims[:300], data.sentences[:300], data.labels[:300]
+    pairs, labels, _, _ = small_unifiedfc
+    encoder = HashEncoder()
+    model = StanceModel(encoders=("hash-test",), bow_features=300).set_encoders({"hash-test": encoder})
+    model.fit(pairs, labels, data)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json").set_encoders({"hash-test": encoder})
+    assert np.allclose(loaded.predict_proba(pairs[:10]), model.predict_proba(pairs[:10]))
+    with pytest.raises(ValueError, match="sentence-pair training data"):
+        StanceModel(encoders=("hash-test",)).set_encoders({"hash-test": encoder}).fit(pairs, labels)
+
+
+def test_bad_labels_and_bad_model_file(tmp_path):
+    with pytest.raises(ValueError, match="unknown stance labels"):
+        StanceModel(use_embeddings=False).fit([StancePair(CLAIM, AGREE)], ["support"])
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot read stance model"):
+        StanceModel.load(tmp_path / "bad.json")
+    with pytest.raises(RuntimeError, match="not fitted"):
+        StanceModel(use_embeddings=False).predict([StancePair(CLAIM, AGREE)])
