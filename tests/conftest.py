@@ -20,3 +20,11 @@ def unifiedfc() -> Path:
     if not (UNIFIEDFC / "dataset").is_dir():
         pytest.skip("../shared/datasets/unifiedfc is absent")
     return UNIFIEDFC
+
+
+@pytest.fixture(autouse=True, scope="session")
+def vector_cache(tmp_path_factory):
+    """Tests keep their embedding cache to themselves (never the user's ~/.cache/burhan)."""
+    import os
+
+    os.environ["BURHAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("vector-cache"))

@@ -105,13 +105,15 @@ def test_pair_scorer_plumbing_with_stand_in_encoder(small_unifiedfc, tmp_path):
     data.claims, data.sentences, data.labels = data.claims[:300], data.sentences[:300], data.labels[:300]
     pairs, labels, _, _ = small_unifiedfc
     encoder = HashEncoder()
-    model = StanceModel(encoders=("hash-test",), bow_features=300).set_encoders({"hash-test": encoder})
+    model = StanceModel(use_embeddings=True, encoders=("hash-test",), bow_features=300).set_encoders({"hash-test": encoder})
     model.fit(pairs, labels, data)
     model.save(tmp_path / "m.json")
     loaded = StanceModel.load(tmp_path / "m.json").set_encoders({"hash-test": encoder})
     assert np.allclose(loaded.predict_proba(pairs[:10]), model.predict_proba(pairs[:10]))
     with pytest.raises(ValueError, match="sentence-pair training data"):
-        StanceModel(encoders=("hash-test",)).set_encoders({"hash-test": encoder}).fit(pairs, labels)
+        StanceModel(use_embeddings=True, encoders=("hash-test",)).set_encoders({"hash-test": encoder}).fit(pairs, labels)
+    probs = loaded.score_sentence_pairs(data.claims[:5], data.sentences[:5])
+    assert probs.shape == (5, 3) and np.allclose(probs.sum(axis=1), 1)
 
 
 def test_bad_labels_and_bad_model_file(tmp_path):

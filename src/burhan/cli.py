@@ -192,14 +192,17 @@ def train_stance_command(
     data: Annotated[Path, typer.Option("--data", help="Folder holding unifiedfc/ and ans/ (../shared/datasets).")],
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model (default: the shipped one).")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 13,
-    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical features only.")] = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings",
+                                             help="Add sentence-pair and cosine features to the article classifier.")] = False,
+    pair_scorer: Annotated[bool, typer.Option("--pair-scorer/--no-pair-scorer",
+                                              help="Train the ANS sentence-pair scorer (needs the encoders).")] = True,
 ) -> None:
     """Train the stance model on Unified-FC (all pairs) and ANS train (sentence pairs)."""
     from burhan.stance.training import SHIPPED_MODEL, train_stance
 
     target = out_path or SHIPPED_MODEL
     try:
-        train_stance(data, target, seed=seed, use_embeddings=not no_embeddings)
+        train_stance(data, target, seed=seed, use_embeddings=embeddings, pair_scorer=pair_scorer)
     except (IngestError, ValueError, OSError) as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
@@ -227,10 +230,11 @@ def eval_stance(
             if format != "unifiedfc":
                 raise ValueError("--cv works with --format unifiedfc")
             pair_training = load_ans(ans_train) if ans_train else None
-            systems = {"burhan": lambda: StanceModel(use_embeddings=pair_training is not None)}
+            systems = {"burhan": lambda: StanceModel(use_embeddings=False)}
+            if pair_training is not None:
+                systems["burhan_with_embeddings"] = lambda: StanceModel(use_embeddings=True)
             if baselines:
-                systems = {"majority": MajorityBaseline, "tfidf_logreg": TfidfLogisticBaseline,
-                           "burhan_no_embeddings": lambda: StanceModel(use_embeddings=False), **systems}
+                systems = {"majority": MajorityBaseline, "tfidf_logreg": TfidfLogisticBaseline, **systems}
             with progress_bar("cv") as bar:
                 results = {}
                 for name, make in systems.items():

@@ -128,7 +128,7 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
         model = make_model()
         train_pairs, train_labels = [pairs[i] for i in train], [labels[i] for i in train]
         if isinstance(model, StanceModel):
-            model.fit(train_pairs, train_labels, pair_training)
+            model.fit(train_pairs, train_labels, pair_training if model.use_embeddings else None)
         else:
             model.fit(train_pairs, train_labels)
         gold = [labels[i] for i in test]
@@ -180,10 +180,7 @@ def load_ans(path: str | Path) -> PairTraining:
 def evaluate_ans(model: StanceModel, path: str | Path) -> dict:
     """ANS pairs are single sentences against a headline: scored by the model's sentence-pair
     scorer (the component trained for exactly this; the article classifier is not involved)."""
-    if model.pair_scorer is None:
-        raise ValueError("this stance model has no sentence-pair scorer (trained without embeddings)")
     data = load_ans(path)
-    encoders = {name: model.encoder(name) for name in model.encoders}
-    probs = model.pair_scorer.predict_proba(data.claims, data.sentences, encoders)
+    probs = model.score_sentence_pairs(data.claims, data.sentences)
     predicted = [PAIR_LABELS[i] for i in probs.argmax(axis=1)]
     return classification_report(data.labels, predicted, labels=ANS_LABELS)

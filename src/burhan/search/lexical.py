@@ -24,6 +24,20 @@ WRITER_HEAP = 64_000_000
 
 
 @dataclass(frozen=True)
+class AnalysedArticle:
+    """An article as the index sees it: analysed tokens of the whole, and of each sentence."""
+
+    article_id: int
+    tokens: list[str]
+    sentence_tokens: list[list[str]]
+
+
+def analyse_article(article: Article) -> AnalysedArticle:
+    return AnalysedArticle(article.id, analyze((article.title or "") + "\n" + article.text),
+                           [analyze(s.text) for s in article.sentences])
+
+
+@dataclass(frozen=True)
 class LexicalHit:
     article_id: int
     score: float
@@ -58,25 +72,30 @@ class LexicalIndex:
 
     def add(self, articles: list[Article]) -> None:
         """Index ``articles`` (newer than ``last_article_id``), replacing any copy already there."""
+        self.add_analysed([analyse_article(a) for a in articles])
+
+    def add_analysed(self, articles: list[AnalysedArticle], sentences: bool = True) -> None:
+        """Index already analysed articles (``sentences=False``: the article index only)."""
         if not articles:
             return
         for name, index in self._indexes.items():
+            if name == "sentences" and not sentences:
+                continue
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
             # an update interrupted after its commit but before state.json was written left
             # these articles in the index already: remove them before adding them again
             for article in articles:
-                writer.delete_documents_by_term("article_id", article.id)
+                writer.delete_documents_by_term("article_id", article.article_id)
             for article in articles:
                 if name == "articles":
-                    body = " ".join(analyze((article.title or "") + "\n" + article.text))
-                    writer.add_document(tantivy.Document(article_id=article.id, body=body))
+                    writer.add_document(tantivy.Document(article_id=article.article_id, body=" ".join(article.tokens)))
                 else:
-                    for sentence in article.sentences:
+                    for k, tokens in enumerate(article.sentence_tokens):
                         writer.add_document(tantivy.Document(
-                            article_id=article.id, sentence_index=sentence.index, body=" ".join(analyze(sentence.text))))
+                            article_id=article.article_id, sentence_index=k, body=" ".join(tokens)))
             writer.commit()
             writer.wait_merging_threads()
-        (self.folder / "state.json").write_text(json.dumps({"last_article_id": max(a.id for a in articles)}))
+        (self.folder / "state.json").write_text(json.dumps({"last_article_id": max(a.article_id for a in articles)}))
 
     def search(self, query: str, k: int = 10, sentences: bool = False) -> list[LexicalHit]:
         """BM25 top ``k`` for ``query`` (analysed like the documents)."""

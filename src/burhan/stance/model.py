@@ -5,8 +5,11 @@ Pipeline (one job per piece):
    (IDF-weighted stems, plus encoder cosine for the top ones) and describes the article:
    coverage, rare-term overlap, refutation/negation/hedging cues, numbers.
 2. ``SentencePairScorer`` (trained on ANS) gives P(agree)/P(disagree) for the claim against
-   each of the ``top_sentences`` best sentences; their maxima and values at the best
-   sentence become features. Skipped with ``use_embeddings=False``.
+   each of the ``top_sentences`` best sentences; with ``use_embeddings=True`` their maxima,
+   values at the best sentence and encoder cosines become article features. Measured on
+   Unified-FC (claim-level 4-fold CV) they did not help (macro-F1 0.473 vs 0.480 without),
+   so the shipped model keeps them off; the scorer is still trained and shipped when ANS
+   data is given, and serves sentence-pair inputs (``score_sentence_pairs``).
 3. A bag of words (TF-IDF of analysed stems) of those best sentences lets the classifier
    learn cue words beyond the hand lists.
 4. A class-weighted logistic regression (the *disagree* class is rare: 62 of 2,429
@@ -71,7 +74,7 @@ class PairTraining:
 class StanceModel:
     """fit / predict_proba / predict / save / load, like a scikit-learn estimator."""
 
-    def __init__(self, use_embeddings: bool = True, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
+    def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
                  rationale_k: int = 2, seed: int = 13):
         self.use_embeddings = use_embeddings
@@ -155,9 +158,9 @@ class StanceModel:
         unknown = set(labels) - set(LABELS)
         if unknown:
             raise ValueError(f"unknown stance labels: {sorted(unknown)}")
-        if self.use_embeddings:
-            if pair_training is None:
-                raise ValueError("use_embeddings=True needs sentence-pair training data (ANS train)")
+        if self.use_embeddings and pair_training is None:
+            raise ValueError("use_embeddings=True needs sentence-pair training data (ANS train)")
+        if pair_training is not None:
             encoders = {name: self.encoder(name) for name in self.encoders}
             self.pair_scorer = SentencePairScorer(self.encoders, self.pair_C).fit(
                 pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
@@ -191,6 +194,12 @@ class StanceModel:
                          for s in ranking[: self.rationale_k]] if label != "unrelated" else []
             out.append(StancePrediction(label, {l: round(float(v), 4) for l, v in zip(LABELS, p)}, rationale))
         return out
+
+    def score_sentence_pairs(self, claims: list[str], sentences: list[str]) -> np.ndarray:
+        """P(agree, disagree, other) of single sentences against claims (``PAIR_LABELS`` order)."""
+        if self.pair_scorer is None:
+            raise ValueError("this stance model has no sentence-pair scorer (trained without ANS data)")
+        return self.pair_scorer.predict_proba(claims, sentences, {n: self.encoder(n) for n in self.encoders})
 
     def save(self, path: str | Path, card: dict | None = None) -> None:
         if self.classifier is None:
