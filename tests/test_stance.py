@@ -124,3 +124,31 @@ def test_bad_labels_and_bad_model_file(tmp_path):
         StanceModel.load(tmp_path / "bad.json")
     with pytest.raises(RuntimeError, match="not fitted"):
         StanceModel(use_embeddings=False).predict([StancePair(CLAIM, AGREE)])
+
+
+def test_shipped_model_on_clear_cases():
+    from burhan.stance.training import SHIPPED_MODEL
+
+    model = StanceModel.load(SHIPPED_MODEL)
+    agree, unrelated = model.predict([StancePair(CLAIM, AGREE + UNRELATED), StancePair(CLAIM, UNRELATED)])
+    assert agree.label == "agree" and agree.rationale[0].index == 0
+    assert unrelated.label == "unrelated" and unrelated.rationale == []
+    probs = model.score_sentence_pairs(
+        ["ارتفاع أسعار النفط عالميا", "ارتفاع أسعار النفط عالميا"],
+        ["أسعار النفط ترتفع في الأسواق العالمية", "انخفاض حاد في أسعار النفط عالميا"])
+    assert probs[0].argmax() == 0 and probs[1].argmax() == 1  # agree, then disagree
+
+
+def test_cli_eval_stance(unifiedfc, tmp_path):
+    subset = tmp_path / "dataset"
+    subset.mkdir()
+    for path in sorted((unifiedfc / "dataset").glob("V-*.json"))[:6]:
+        shutil.copy(path, subset / path.name)
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "stance", str(tmp_path), "--format", "unifiedfc", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) >= {"accuracy", "macro_f1", "per_class", "confusion", "pairs", "rationale"}
+    assert report["pairs"] == sum(len(json.loads(p.read_text())["article"]) for p in subset.glob("*.json"))
+    bad = runner.invoke(app, ["eval", "stance", str(tmp_path / "nothing"), "--json"])
+    assert bad.exit_code == 2 and "no Unified-FC claim files" in bad.output

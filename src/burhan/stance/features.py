@@ -81,13 +81,17 @@ class PairFeaturizer:
     def _w(self, token: str) -> float:
         return self.idf.get(token, self.default_idf)
 
+    def _weight(self, tokens: set[str]) -> float:
+        # summed in sorted order: set order changes between runs (hash seeds), float sums would too
+        return sum(self._w(t) for t in sorted(tokens))
+
     def rank_sentences(self, claim_stems: list[str], sentence_stems: list[list[str]],
                        cosines: np.ndarray | None) -> list[SentenceScore]:
         claim_set = set(claim_stems)
-        total = sum(self._w(t) for t in claim_set) or 1.0
+        total = self._weight(claim_set) or 1.0
         scores = []
         for i, stems in enumerate(sentence_stems):
-            coverage = sum(self._w(t) for t in claim_set & set(stems)) / total
+            coverage = self._weight(claim_set & set(stems)) / total
             cosine = float(cosines[i]) if cosines is not None else 0.0
             scores.append(SentenceScore(i, coverage + cosine, coverage, cosine))
         return sorted(scores, key=lambda s: -s.score)
@@ -99,7 +103,7 @@ class PairFeaturizer:
         ranking = self.rank_sentences(claim_stems, sentence_stems, cosines)
         top = ranking[:TOP_SENTENCES]
         claim_set = set(claim_stems)
-        total = sum(self._w(t) for t in claim_set) or 1.0
+        total = self._weight(claim_set) or 1.0
         article_set = {t for stems in sentence_stems for t in stems}
         claim_bigrams = set(zip(claim_stems, claim_stems[1:]))
         max_bigram = max((len(claim_bigrams & set(zip(s, s[1:]))) / max(1, len(claim_bigrams))
@@ -131,7 +135,7 @@ class PairFeaturizer:
         values = [
             top[0].coverage if top else 0.0,
             float(np.mean([s.coverage for s in top])) if top else 0.0,
-            sum(self._w(t) for t in claim_set & article_set) / total,
+            self._weight(claim_set & article_set) / total,
             max_bigram,
             float(top_jaccard),
             tfidf,
@@ -160,7 +164,7 @@ class PairFeaturizer:
                          ranking: list[SentenceScore], total: float) -> list[float]:
         """The claim's rarest terms (names, places) found in the article / its best sentence;
         how coverage spreads over sentences; coverage of the article's lead (first 3 lines)."""
-        rare = sorted(claim_set, key=lambda t: -self._w(t))[:RARE_TERMS]
+        rare = sorted(claim_set, key=lambda t: (-self._w(t), t))[:RARE_TERMS]
         article_set = {t for stems in sentence_stems for t in stems}
         best = set(sentence_stems[ranking[0].index]) if ranking else set()
         lead = {t for stems in sentence_stems[:3] for t in stems}
@@ -171,12 +175,12 @@ class PairFeaturizer:
             sorted(coverages, reverse=True)[1] if len(coverages) > 1 else 0.0,
             sum(1 for c in coverages if c >= 0.3),
             sum(1 for c in coverages if c >= 0.7),
-            sum(self._w(t) for t in claim_set & lead) / total,
+            self._weight(claim_set & lead) / total,
         ]
 
     def _tfidf_cosine(self, a: list[str], b: list[str]) -> float:
         va, vb = Counter(a), Counter(b)
-        dot = sum(va[t] * vb[t] * self._w(t) ** 2 for t in va.keys() & vb.keys())
+        dot = sum(va[t] * vb[t] * self._w(t) ** 2 for t in sorted(va.keys() & vb.keys()))
         na = math.sqrt(sum((c * self._w(t)) ** 2 for t, c in va.items()))
         nb = math.sqrt(sum((c * self._w(t)) ** 2 for t, c in vb.items()))
         return dot / (na * nb) if na and nb else 0.0
