@@ -18,19 +18,12 @@ import numpy as np
 
 from burhan.domain import Document
 from burhan.ingest.benchmarks import load_unifiedfc
-from burhan.ingest.clean import clean
-from burhan.ingest.dedup import signature
+from burhan.ingest.pipeline import prepare
 from burhan.search import MODES, Searcher
 from burhan.store import Store
 
 RELEVANT = ("agree", "disagree", "discuss")
 CUTOFFS = (1, 5, 10, 20)
-
-
-def _prepare(document: Document):
-    article = clean(document)
-    article.signature = signature(article.text)
-    return article
 
 
 def build_corpus(claims, store: Store, workers: int = 2) -> list[set[int]]:
@@ -43,7 +36,7 @@ def build_corpus(claims, store: Store, workers: int = 2) -> list[set[int]]:
                                           url=labelled.url))
                 owners.append((c, labelled.stance))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        articles = list(pool.map(_prepare, documents, chunksize=32))
+        articles = list(pool.map(prepare, documents, chunksize=32))
     for start in range(0, len(articles), 256):
         store.add_articles(articles[start : start + 256])
     relevant: list[set[int]] = [set() for _ in claims]

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from burhan.domain import Article
+from burhan.domain import Article, Document
 from burhan.ingest.clean import clean
 from burhan.ingest.dedup import signature
 from burhan.ingest.errors import IngestError
@@ -52,6 +52,13 @@ class FileResult:
     errors: list[FileError] = field(default_factory=list)
 
 
+def prepare(document: Document) -> Article:
+    """One document → a cleaned, signed ``Article`` (``IngestError`` if no text is left)."""
+    article = clean(document)
+    article.signature = signature(article.text)
+    return article
+
+
 def analyze_file(path: Path, options: ReadOptions) -> FileResult:
     """Read, clean and sign every document of one file. Never raises for bad input."""
     result = FileResult(path=str(path))
@@ -65,13 +72,10 @@ def analyze_file(path: Path, options: ReadOptions) -> FileResult:
         return result
     for document in documents:
         try:
-            article = clean(document)
+            result.articles.append(prepare(document))
         except IngestError as err:
             where = str(path) if len(documents) == 1 else document.origin
             result.errors.append(FileError(where, str(err)))
-            continue
-        article.signature = signature(article.text)
-        result.articles.append(article)
     if not documents:
         result.errors.append(FileError(str(path), "no articles in file"))
     return result
