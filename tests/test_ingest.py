@@ -114,6 +114,13 @@ def test_syndicated_copies_link_to_one_story(tmp_path, store):
     assert store.stats()["stories"] == 2 and store.stats()["articles"] == 3
 
 
+def test_unifiedfc_root_reads_only_claim_files(unifiedfc):
+    from burhan.ingest import expand_paths
+
+    files = expand_paths([unifiedfc])
+    assert len(files) == 338 and all(f.parent.name == "dataset" and f.suffix == ".json" for f in files)
+
+
 def test_unifiedfc_layout(unifiedfc, tmp_path, store):
     files = sorted((unifiedfc / "dataset").glob("*.json"))[:12]
     texts = [t for f in files for t in json.loads(f.read_text(encoding="utf-8"))["article"] if t.strip()]

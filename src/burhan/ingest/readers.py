@@ -50,12 +50,14 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     """Files to read: named files as given, directories walked (sorted) for supported types.
 
     Paths are made absolute, so an article's origin does not depend on the working
-    directory. A missing path is returned as is, so that reading it reports the error.
+    directory. A Unified-FC release folder contributes only its ``dataset/*.json``. A missing path is returned as is, so that reading it reports the error.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(os.path.abspath(raw))
-        if path.is_dir():
+        if is_unifiedfc_root(path):
+            files.extend(sorted((path / "dataset").glob("*.json")))
+        elif path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
@@ -64,6 +66,12 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def is_unifiedfc_root(path: Path) -> bool:
+    """The Unified-FC release folder: ``dataset/*.json`` beside ``train_test_splits.txt``.
+    Only its claim files hold articles (its README and splits file are not news)."""
+    return (path / "dataset").is_dir() and (path / "train_test_splits.txt").is_file()
 
 
 def read_file(path: Path, options: ReadOptions) -> list[Document]:
