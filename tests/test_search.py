@@ -109,3 +109,19 @@ def test_cli_search_json(seeds, tmp_path):
     assert set(rows[0]) >= {"article_id", "title", "origin", "source", "date", "url", "score", "sentence_index", "sentence"}
     bad = runner.invoke(app, ["search", "؟؟", "--db", db])
     assert bad.exit_code == 2 and "empty or only punctuation" in bad.output
+
+
+def test_index_left_by_an_earlier_store_is_rebuilt(seeds, tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest([seeds], store)
+        Searcher(store).sync(embed=False)
+    db.unlink()
+    (tmp_path / "new.txt").write_text("أعلنت منظمة الصحة العالمية وصول شحنة لقاحات إلى مدينة القامشلي.", encoding="utf-8")
+    with Store(db) as store:  # same file name, a different store
+        ingest([tmp_path / "new.txt"], store)
+        searcher = Searcher(store)
+        searcher.sync(embed=False)
+        assert searcher.lexical.count() == 1
+        assert searcher.search("لقاحات القامشلي", k=5, mode="bm25")[0].article_id == 1
+        assert searcher.search("هوا تشون ينغ", k=5, mode="bm25") == []

@@ -100,3 +100,19 @@ def test_kill_during_ingest_leaves_consistent_store(tmp_path):
         assert orphans == 0
         report = ingest([corpus], store)  # resuming completes the rest
         assert report.unchanged == n and report.added + report.duplicates == 3000 - n
+
+
+def test_old_store_is_migrated_keeping_its_data(tmp_path):
+    from burhan.store.sqlite import MIGRATIONS, _statements
+
+    db = tmp_path / "v1.db"
+    with sqlite3.connect(db) as con:
+        for statement in _statements(MIGRATIONS[0]):
+            con.execute(statement)
+        con.execute("INSERT INTO articles (id, origin, raw_text, text, content_hash, story_id, signature, ingested_at)"
+                    " VALUES (1, 'old://1', 'نص', 'نص قديم', 'h', 1, x'00', '2016-01-01')")
+        con.execute("PRAGMA user_version = 1")
+    with Store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.get(1).text == "نص قديم"
+        assert len(store.store_id) == 32

@@ -65,10 +65,25 @@ class LexicalIndex:
             (self.folder / name).mkdir(exist_ok=True)
             self._indexes[name] = tantivy.Index(schema, path=str(self.folder / name))
 
+    def _state(self) -> dict:
+        state = self.folder / "state.json"
+        return json.loads(state.read_text()) if state.exists() else {}
+
     @property
     def last_article_id(self) -> int:
-        state = self.folder / "state.json"
-        return json.loads(state.read_text())["last_article_id"] if state.exists() else 0
+        return self._state().get("last_article_id", 0)
+
+    @property
+    def store_id(self) -> str | None:
+        return self._state().get("store_id")
+
+    def belongs_to(self, store_id: str) -> bool:
+        """True when this index was built from the store with ``store_id`` (or is empty)."""
+        return self.store_id in (None, store_id) and (self.store_id is not None or self.last_article_id == 0)
+
+    def claim(self, store_id: str) -> None:
+        state = self._state()
+        (self.folder / "state.json").write_text(json.dumps({**state, "store_id": store_id}))
 
     def add(self, articles: list[Article]) -> None:
         """Index ``articles`` (newer than ``last_article_id``), replacing any copy already there."""
@@ -95,7 +110,8 @@ class LexicalIndex:
                             article_id=article.article_id, sentence_index=k, body=" ".join(tokens)))
             writer.commit()
             writer.wait_merging_threads()
-        (self.folder / "state.json").write_text(json.dumps({"last_article_id": max(a.article_id for a in articles)}))
+        state = {**self._state(), "last_article_id": max(a.article_id for a in articles)}
+        (self.folder / "state.json").write_text(json.dumps(state))
 
     def search(self, query: str, k: int = 10, sentences: bool = False) -> list[LexicalHit]:
         """BM25 top ``k`` for ``query`` (analysed like the documents)."""

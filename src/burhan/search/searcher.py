@@ -65,6 +65,11 @@ class Searcher:
         self._encoder = encoder if not isinstance(encoder, str) else None
         self.encoder_name = encoder if isinstance(encoder, str) else encoder.name
         self.lexical = LexicalIndex(index_folder or index_folder_for(store))
+        if not self.lexical.belongs_to(store.store_id):
+            # left over from an earlier store of the same name: never trust it
+            LexicalIndex.remove(self.lexical.folder)
+            self.lexical = LexicalIndex(self.lexical.folder)
+        self.lexical.claim(store.store_id)
         self._dense: DenseIndex | None = None
 
     @property
@@ -90,6 +95,7 @@ class Searcher:
         folder = self.lexical.folder
         LexicalIndex.remove(folder)
         self.lexical = LexicalIndex(folder)
+        self.lexical.claim(self.store.store_id)
         self.sync(embed=False, on_index=on_index)
 
     def embed_articles(self, on_progress: Progress | None = None) -> int:

@@ -69,6 +69,12 @@ MIGRATIONS = [
         PRIMARY KEY (model, key)
     ) WITHOUT ROWID;
     """,
+    # v3: a random identity per store, so that files beside it (the search index) can tell
+    # whether they belong to this store or to an earlier one of the same name
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -106,6 +112,10 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def store_id(self) -> str:
+        return self.db.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0]
 
     @property
     def schema_version(self) -> int:
