@@ -82,8 +82,10 @@ class LexicalIndex:
         return self.store_id in (None, store_id) and (self.store_id is not None or self.last_article_id == 0)
 
     def claim(self, store_id: str) -> None:
+        """Record that this index belongs to the store ``store_id``."""
         state = self._state()
-        (self.folder / "state.json").write_text(json.dumps({**state, "store_id": store_id}))
+        if state.get("store_id") != store_id:
+            (self.folder / "state.json").write_text(json.dumps({**state, "store_id": store_id}))
 
     def add(self, articles: list[Article]) -> None:
         """Index ``articles`` (newer than ``last_article_id``), replacing any copy already there."""
