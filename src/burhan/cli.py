@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -133,14 +134,8 @@ def search(
             err.print(f"[red]error:[/] {e}")
             raise typer.Exit(2) from None
     if as_json:
-        rows = []
-        for h in hits:
-            row = {"article_id": h.article_id, "title": h.title, "origin": h.origin, "source": h.source,
-                   "date": h.date, "url": h.url, "score": h.score, "story_id": h.story_id}
-            if sentences:
-                row |= {"sentence_index": h.sentence_index, "sentence": h.sentence}
-            rows.append(row)
-        _print_json(rows)
+        sentence_fields = () if sentences else ("sentence_index", "sentence")
+        _print_json([{k: v for k, v in asdict(h).items() if k not in sentence_fields} for h in hits])
         return
     table = Table("#", "score", "id", "source", "date", "sentence" if sentences else "title")
     for rank, h in enumerate(hits, start=1):

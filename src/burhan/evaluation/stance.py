@@ -127,16 +127,14 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
             continue
         model = make_model()
         train_pairs, train_labels = [pairs[i] for i in train], [labels[i] for i in train]
-        if isinstance(model, StanceModel):
-            model.fit(train_pairs, train_labels, pair_training if model.use_embeddings else None)
-        else:
-            model.fit(train_pairs, train_labels)
         gold = [labels[i] for i in test]
         if isinstance(model, StanceModel):
+            model.fit(train_pairs, train_labels, pair_training if model.use_embeddings else None)
             predictions = model.predict([pairs[i] for i in test])
             report = classification_report(gold, [p.label for p in predictions])
             report["rationale"] = rationale_report(gold, [rationales[i] for i in test], predictions)
         else:
+            model.fit(train_pairs, train_labels)
             report = classification_report(gold, model.predict_labels([pairs[i] for i in test]))
         per_fold.append(report)
         if on_fold:

@@ -109,8 +109,9 @@ def clip(text: str, words: int) -> str:
     return text if len(parts) <= words else " ".join(parts[:words])
 
 
-def text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+def vector_key(text: str, kind: str) -> str:
+    """Cache key of the vector of ``text`` embedded as ``kind`` (query or passage)."""
+    return f"{kind}:{hashlib.sha1(text.encode('utf-8')).hexdigest()}"
 
 
 class DenseIndex:
@@ -146,7 +147,7 @@ class CachedEncoder:
         self._memory: dict[tuple[str, str], np.ndarray] = {}
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
-        keys = [f"{kind}:{text_key(t)}" for t in texts]
+        keys = [vector_key(t, kind) for t in texts]
         found = {k: self._memory[(self.name, k)] for k in keys if (self.name, k) in self._memory}
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing and self.store is not None:

@@ -79,7 +79,7 @@ class LexicalIndex:
 
     def belongs_to(self, store_id: str) -> bool:
         """True when this index was built from the store with ``store_id`` (or is empty)."""
-        return self.store_id in (None, store_id) and (self.store_id is not None or self.last_article_id == 0)
+        return self.store_id == store_id or (self.store_id is None and self.last_article_id == 0)
 
     def claim(self, store_id: str) -> None:
         """Record that this index belongs to the store ``store_id``."""

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from burhan.domain import SearchHit
-from burhan.search.dense import DEFAULT_ENCODER, DenseIndex, Encoder, article_passages, load_encoder, text_key
+from burhan.search.dense import (DEFAULT_ENCODER, CachedEncoder, DenseIndex, Encoder, article_passages, load_encoder,
+                                 vector_key)
 from burhan.search.lexical import LexicalIndex
 from burhan.store import Store
 
@@ -67,16 +68,36 @@ class Searcher:
         self.lexical = LexicalIndex(index_folder or index_folder_for(store))
         if not self.lexical.belongs_to(store.store_id):
             # left over from an earlier store of the same name: never trust it
-            LexicalIndex.remove(self.lexical.folder)
-            self.lexical = LexicalIndex(self.lexical.folder)
+            self._fresh_index()
         self.lexical.claim(store.store_id)
         self._dense: DenseIndex | None = None
+        self._passage_encoder: CachedEncoder | None = None
+        self._last_query: tuple[str, np.ndarray] | None = None
 
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
             self._encoder = load_encoder(self.encoder_name)
         return self._encoder
+
+    @property
+    def passage_encoder(self) -> CachedEncoder:
+        """The encoder for passages and sentences, its vectors cached in the store."""
+        if self._passage_encoder is None:
+            self._passage_encoder = CachedEncoder(self.encoder, self.store)
+        return self._passage_encoder
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's vector (not stored; remembered for the query being answered)."""
+        if self._last_query is None or self._last_query[0] != query:
+            self._last_query = (query, self.encoder.encode([query], "query")[0])
+        return self._last_query[1]
+
+    def _fresh_index(self) -> None:
+        folder = self.lexical.folder
+        LexicalIndex.remove(folder)
+        self.lexical = LexicalIndex(folder)
+        self.lexical.claim(self.store.store_id)
 
     # -- keeping up with the store ---------------------------------------------------
 
@@ -92,10 +113,7 @@ class Searcher:
 
     def rebuild(self, on_index: Progress | None = None) -> None:
         """Drop and rebuild the BM25 index from the store (vectors are kept)."""
-        folder = self.lexical.folder
-        LexicalIndex.remove(folder)
-        self.lexical = LexicalIndex(folder)
-        self.lexical.claim(self.store.store_id)
+        self._fresh_index()
         self.sync(embed=False, on_index=on_index)
 
     def embed_articles(self, on_progress: Progress | None = None) -> int:
@@ -104,12 +122,10 @@ class Searcher:
         pending = self.store.articles_without_passages()
         for start in range(0, len(pending), INDEX_BATCH):
             articles = self.store.articles(pending[start : start + INDEX_BATCH])
-            self.store.put_passages({a.id: [(text_key(p), p) for p in article_passages(a)] for a in articles})
+            self.store.put_passages({a.id: [(vector_key(p, "passage"), p) for p in article_passages(a)] for a in articles})
         missing = self.store.passages_without_vectors(self.encoder_name)
         for start in range(0, len(missing), EMBED_BATCH):
-            chunk = missing[start : start + EMBED_BATCH]
-            vectors = self.encoder.encode([text for _, text in chunk], "passage")
-            self.store.put_vectors(self.encoder_name, {key: v for (key, _), v in zip(chunk, vectors)})
+            self.passage_encoder.encode([text for _, text in missing[start : start + EMBED_BATCH]], "passage")
             if on_progress:
                 on_progress(min(start + EMBED_BATCH, len(missing)), len(missing))
         if pending or missing:
@@ -124,19 +140,6 @@ class Searcher:
                                   f"run 'burhan embed'")
             self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name))
         return self._dense
-
-    def sentence_vectors(self, texts: list[str]) -> np.ndarray:
-        """Vectors for sentence texts, from the cache or embedded now (and cached)."""
-        keys = [text_key(t) for t in texts]
-        cached = self.store.get_vectors(self.encoder_name, keys)
-        todo = [(k, t) for k, t in dict(zip(keys, texts)).items() if k not in cached]
-        for start in range(0, len(todo), EMBED_BATCH):
-            chunk = todo[start : start + EMBED_BATCH]
-            vectors = self.encoder.encode([t for _, t in chunk], "passage")
-            fresh = {k: v for (k, _), v in zip(chunk, vectors)}
-            self.store.put_vectors(self.encoder_name, fresh)
-            cached.update(fresh)
-        return np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
 
     # -- searching -------------------------------------------------------------------
 
@@ -154,7 +157,7 @@ class Searcher:
         bm25 = [(h.article_id, h.score) for h in self.lexical.search(query, depth)] if mode != "dense" else []
         if mode == "bm25":
             return bm25
-        dense = self.dense_index().search(self.encoder.encode([query], "query")[0], depth)
+        dense = self.dense_index().search(self.query_vector(query), depth)
         if mode == "dense":
             return dense
         return zscore_fusion(bm25, dense, DENSE_WEIGHT)[:k]
@@ -169,8 +172,8 @@ class Searcher:
         pairs = [((a.id, s.index), s.text) for a in candidates for s in a.sentences]
         if not pairs:
             return []
-        vectors = self.sentence_vectors([text for _, text in pairs])
-        scores = vectors @ self.encoder.encode([query], "query")[0]
+        vectors = self.passage_encoder.encode([text for _, text in pairs], "passage")
+        scores = vectors @ self.query_vector(query)
         order = np.argsort(-scores)
         dense = [(pairs[i][0], float(scores[i])) for i in order[: pool if mode == "hybrid" else k]]
         if mode == "dense":

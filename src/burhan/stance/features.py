@@ -74,8 +74,9 @@ RARE_TERMS = 5
 class PairFeaturizer:
     """Turns (claim, sentences[, vectors]) into a feature vector and a sentence ranking."""
 
-    def __init__(self, idf: dict[str, float], default_idf: float | None = None):
+    def __init__(self, idf: dict[str, float], default_idf: float | None = None, top: int = TOP_SENTENCES):
         self.idf = idf
+        self.top = top
         self.default_idf = default_idf if default_idf is not None else (max(idf.values()) if idf else 1.0)
 
     def _w(self, token: str) -> float:
@@ -101,7 +102,7 @@ class PairFeaturizer:
         claim_stems = analyze(claim)
         sentence_stems = [analyze(s) for s in sentences]
         ranking = self.rank_sentences(claim_stems, sentence_stems, cosines)
-        top = ranking[:TOP_SENTENCES]
+        top = ranking[: self.top]
         claim_set = set(claim_stems)
         total = self._weight(claim_set) or 1.0
         article_set = {t for stems in sentence_stems for t in stems}

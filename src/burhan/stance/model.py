@@ -108,7 +108,7 @@ class StanceModel:
     # -- features --------------------------------------------------------------------
 
     def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
-        featurizer = PairFeaturizer(self.idf)
+        featurizer = PairFeaturizer(self.idf, top=self.top_sentences)
         rows, rankings, tops = [], [], []
         for pair in pairs:
             cosines = None
