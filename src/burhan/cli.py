@@ -264,6 +264,232 @@ def eval_stance(
         out.print(f"rationale (agree/disagree pairs): precision {r['precision']:.3f}, recall {r['recall']:.3f}, F1 {r['f1']:.3f}")
 
 
+LangOption = Annotated[str, typer.Option("--lang", help="Language of the explanation: ar or en.")]
+VERDICT_STYLE = {"true": "green", "false": "red", "not_enough_evidence": "yellow"}
+
+
+def _engine(db: Path, encoder: str, stance_model: Path | None, verdict_model: Path | None,
+            reliability: Path | None, k: int):
+    from burhan.engine import Engine
+
+    try:
+        return Engine.open(db, encoder=encoder, stance_model=stance_model, verdict_model=verdict_model,
+                           reliability_file=reliability, k=k)
+    except (FileNotFoundError, ValueError, StoreError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def check(
+    claim: Annotated[Optional[str], typer.Argument(help="The claim to check (or use --batch).")] = None,
+    db: DbOption = Path("burhan.db"),
+    k: Annotated[int, typer.Option("--k", help="How many articles to retrieve as evidence.")] = 20,
+    batch: Annotated[Optional[Path], typer.Option("--batch", help='JSONL of {"id", "claim"} to check.')] = None,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="With --batch: results JSONL (resumed if it exists).")] = None,
+    lang: LangOption = "ar",
+    reliability: Annotated[Optional[Path], typer.Option("--reliability", help="Source reliability overrides (JSON or CSV).")] = None,
+    stance_model: Annotated[Optional[Path], typer.Option("--stance-model", help="Stance model file (default: shipped).")] = None,
+    verdict_model: Annotated[Optional[Path], typer.Option("--verdict-model", help="Verdict model file (default: shipped).")] = None,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    as_json: JsonOption = False,
+) -> None:
+    """Check a claim: evidence, each article's stance with its rationale, and a verdict."""
+    from burhan.engine import ClaimError
+
+    if lang not in ("ar", "en"):
+        err.print(f"[red]error:[/] unknown language {lang!r}; choose ar or en")
+        raise typer.Exit(2)
+    if (claim is None) == (batch is None):
+        err.print("[red]error:[/] give one claim, or --batch FILE --out FILE")
+        raise typer.Exit(2)
+    if batch is not None and out_path is None:
+        err.print("[red]error:[/] --batch needs --out FILE for the results")
+        raise typer.Exit(2)
+    items = _read_claims(batch) if batch is not None else None
+    with _engine(db, encoder, stance_model, verdict_model, reliability, k) as engine:
+        if items is not None:
+            _check_batch(engine, items, out_path, lang)
+            return
+        try:
+            verdict = engine.check(claim, lang=lang)
+        except (ClaimError, SearchError) as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    for warning in verdict.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if as_json:
+        _print_json(asdict(verdict))
+    else:
+        _print_verdict(verdict)
+
+
+def _read_claims(path: Path) -> list[tuple[str, str]]:
+    """(id, claim) per line of a JSONL file; every problem is named with its line, before any work."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        err.print(f"[red]error:[/] cannot read {path}: {e}")
+        raise typer.Exit(2) from None
+    items, seen, problems = [], set(), []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"{path}, line {n}: not JSON ({e.msg})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("claim"), str):
+            problems.append(f'{path}, line {n}: expected an object with a "claim" string')
+            continue
+        claim_id = str(record.get("id", n))
+        if claim_id in seen:
+            problems.append(f"{path}, line {n}: id {claim_id!r} appears twice (ids name results for resuming)")
+        seen.add(claim_id)
+        items.append((claim_id, record["claim"]))
+    if problems or not items:
+        for p in problems or [f"{path}: no claims"]:
+            err.print(f"[red]error:[/] {p}", highlight=False)
+        raise typer.Exit(2)
+    return items
+
+
+def _finished_ids(path: Path) -> set[str]:
+    """Ids already in a results file; a line cut short by an interruption is dropped."""
+    if not path.exists():
+        return set()
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        data = data[: data.rfind(b"\n") + 1]
+        path.write_bytes(data)
+    done = set()
+    for line in data.decode("utf-8").splitlines():
+        try:
+            done.add(str(json.loads(line)["id"]))
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return done
+
+
+def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
+    from burhan.engine import ClaimError
+
+    done = _finished_ids(out_path)
+    todo = [(i, c) for i, c in items if i not in done]
+    failed = 0
+    with open(out_path, "a", encoding="utf-8") as f, progress_bar("check") as bar:
+        task = bar.add_task("check", total=len(todo))
+        for claim_id, claim in todo:
+            try:
+                record = {"id": claim_id, **asdict(engine.check(claim, lang=lang))}
+            except (ClaimError, SearchError) as e:
+                record = {"id": claim_id, "claim": claim, "error": str(e)}
+                failed += 1
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            f.flush()
+            bar.advance(task)
+    out.print(f"checked {len(todo) - failed}, failed {failed}, already done {len(items) - len(todo)} → {out_path}")
+
+
+def _print_verdict(verdict) -> None:
+    style = VERDICT_STYLE[verdict.verdict]
+    out.print(f"[bold]{verdict.claim}[/]", highlight=False)
+    out.print(f"[bold {style}]{verdict.verdict}[/] (confidence {verdict.confidence:.2f})")
+    out.print(verdict.explanation, highlight=False)
+    table = Table("weight", "stance", "source", "rationale")
+    for e in verdict.evidence:
+        if e.stance == "unrelated" and not e.weight:
+            continue
+        merged = f" (+{len(e.copies)} copies)" if e.copies else ""
+        note = f"copy of {e.duplicate_of}" if e.duplicate_of else (e.rationale[0].text if e.rationale else "")
+        table.add_row(f"{e.weight:.2f}", e.stance, f"{e.source or e.origin}{merged}", note[:160])
+    if table.row_count:
+        out.print(table)
+
+
+@train_app.command("verdict")
+def train_verdict_command(
+    data: Annotated[Path, typer.Option("--data", help="Unified-FC folder (../shared/datasets/unifiedfc).")],
+    splits: Annotated[Optional[Path], typer.Option("--splits", help="Claim-level folds (default: DATA/train_test_splits.txt).")] = None,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Model file (default: the shipped one).")] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="gold or retrieved evidence to learn from.")] = "retrieved",
+    k: Annotated[int, typer.Option("--k", help="Articles retrieved per claim.")] = 20,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    corpus_db: Annotated[Optional[Path], typer.Option("--corpus-db", help="Keep the training corpus (and its vectors) in this store between runs.")] = None,
+) -> None:
+    """Train the verdict model on out-of-fold evidence (each claim scored by models trained without its fold)."""
+    from burhan.engine import SHIPPED_VERDICT
+    from burhan.evaluation.verdict import train_verdict
+
+    target = out_path or SHIPPED_VERDICT
+    try:
+        with progress_bar("train verdict") as bar:
+            tasks: dict[str, int] = {}
+
+            def on_progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            train_verdict(data, splits or data / "train_test_splits.txt", target, evidence, k, encoder,
+                          db=corpus_db, on_progress=on_progress)
+    except (IngestError, ValueError, OSError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    out.print(f"verdict model → {target}")
+
+
+@eval_app.command("verdict")
+def eval_verdict(
+    path: Annotated[Path, typer.Argument(help="Unified-FC folder.")],
+    format: Annotated[str, typer.Option("--format", help="unifiedfc.")] = "unifiedfc",
+    evidence: Annotated[str, typer.Option("--evidence", help="gold (each claim's own articles) or retrieved.")] = "retrieved",
+    cv: Annotated[Optional[Path], typer.Option("--cv", help="Splits file: train and test per claim-level fold.")] = None,
+    model_path: Annotated[Optional[Path], typer.Option("--model", help="Verdict model (default: shipped); without --cv.")] = None,
+    k: Annotated[int, typer.Option("--k", help="Articles retrieved per claim.")] = 20,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    corpus_db: Annotated[Optional[Path], typer.Option("--corpus-db", help="Keep the evaluation corpus (and its vectors) in this store between runs.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Verdict accuracy, macro-F1, ECE, per class, confusion; with --cv also the baselines."""
+    from burhan.engine import SHIPPED_VERDICT, load_verdict_model
+    from burhan.evaluation.verdict import cross_validate_verdict, evaluate_verdict_model
+    from burhan.stance import StanceModel
+    from burhan.stance.training import SHIPPED_MODEL
+
+    try:
+        if format != "unifiedfc":
+            raise ValueError(f"unknown format {format!r}: verdicts are evaluated on unifiedfc")
+        with progress_bar("eval verdict") as bar:
+            tasks: dict[str, int] = {}
+
+            def on_progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            if cv is not None:
+                results = cross_validate_verdict(path, cv, evidence, k, encoder, db=corpus_db, on_progress=on_progress)
+            else:
+                model, table = load_verdict_model(model_path or SHIPPED_VERDICT)
+                results = {"burhan": evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL),
+                                                            evidence, k, encoder, db=corpus_db,
+                                                            on_progress=on_progress)}
+    except (IngestError, ValueError, OSError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    if as_json:
+        _print_json(results if cv is not None else results["burhan"])
+        return
+    table = Table("system", "accuracy", "macro-F1", "ECE", "not enough evidence", "claims")
+    for name, r in results.items():
+        if isinstance(r, dict) and "accuracy" in r:
+            table.add_row(name, f"{r['accuracy']:.3f}", f"{r['macro_f1']:.3f}",
+                          f"{r['ece']:.3f}" if "ece" in r else "-", str(r["not_enough_evidence"]), str(r["claims"]))
+    out.print(table)
+
+
 @app.command()
 def stats(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None:
     """Counts of articles, sentences, stories and sources."""
@@ -329,13 +555,15 @@ def show(
 
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "demo_corpus.jsonl"
+DEMO_CLAIMS = Path(__file__).parent / "demo" / "demo_claims.jsonl"
 
 
 @app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="Where to build the demo store.")] = Path("burhan-demo.db"),
+    lang: LangOption = "ar",
 ) -> None:
-    """The main job on the bundled synthetic demo corpus: ingest it and print its stats."""
+    """The main job on the bundled synthetic demo corpus: ingest it, then check a few claims."""
     with _open(db, create=True) as store, progress_bar("demo") as bar:
         report = ingest([DEMO_CORPUS], store)
         _sync(store, bar, True, DEFAULT_ENCODER)
@@ -348,6 +576,10 @@ def demo(
         for e in report.errors:
             err.print(f"[red]error:[/] {e.path}: {e.error}", highlight=False)
         raise typer.Exit(1)
+    with _engine(db, DEFAULT_ENCODER, None, None, None, 20) as engine:
+        for _, claim in _read_claims(DEMO_CLAIMS):
+            out.rule()
+            _print_verdict(engine.check(claim, lang=lang))
 
 
 def main() -> None:

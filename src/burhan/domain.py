@@ -62,3 +62,75 @@ class SearchHit:
     story_id: int | None = None
     sentence_index: int | None = None
     sentence: str | None = None
+
+
+@dataclass(frozen=True)
+class RationaleSentence:
+    """A sentence of an article that carries its stance toward a claim."""
+
+    index: int
+    text: str
+    score: float
+
+
+@dataclass
+class Claim:
+    """A claim to check. ``date`` (ISO, optional) is when the reported event happened;
+    when absent it is read from the claim text if the text gives a full date."""
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class NumberCheck:
+    """A count in the claim compared with a count in an evidence sentence about the same noun."""
+
+    relation: str  # "match" or "conflict"
+    noun: str
+    claim_value: float
+    claim_text: str
+    evidence_value: float
+    evidence_text: str
+    article_id: int
+    sentence_index: int
+    sentence: str
+
+
+@dataclass
+class Evidence:
+    """One article's part in a verdict: its stance, why, and how much it weighed."""
+
+    article_id: int
+    title: str | None
+    origin: str
+    source: str | None
+    url: str | None
+    date: str | None
+    stance: str
+    stance_probs: dict[str, float]
+    rationale: list[RationaleSentence]
+    weight: float
+    story_id: int | None = None
+    reliability: float = 0.5
+    copies: list[int] = field(default_factory=list)  # other articles of the same story, merged into this one
+    duplicate_of: int | None = None  # set on a copy: the article that speaks for its story
+    predates_claim: bool = False
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Verdict:
+    """The answer to a claim check."""
+
+    claim: str
+    verdict: str  # "true", "false" or "not_enough_evidence"
+    confidence: float
+    evidence: list[Evidence]
+    numbers: list[NumberCheck]
+    explanation: str
+    p_true: float | None = None
+    places: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

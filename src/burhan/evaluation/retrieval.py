@@ -26,24 +26,30 @@ RELEVANT = ("agree", "disagree", "discuss")
 CUTOFFS = (1, 5, 10, 20)
 
 
-def build_corpus(claims, store: Store, workers: int = 2) -> list[set[int]]:
-    """Store every article of ``claims``; return, per claim, the ids of its relevant articles."""
+def build_corpus(claims, store: Store, workers: int = 2) -> list[list[int | None]]:
+    """Store every article of ``claims``; return, per claim, the stored id of each of its
+    articles (None for an empty text)."""
     documents, owners = [], []
     for c, claim in enumerate(claims):
-        for labelled in claim.articles:
+        for k, labelled in enumerate(claim.articles):
             if labelled.text.strip():
-                documents.append(Document(origin=labelled.url or f"{claim.id}#{len(documents)}", raw_text=labelled.text,
+                documents.append(Document(origin=labelled.url or f"{claim.id}#{k}", raw_text=labelled.text,
                                           url=labelled.url))
-                owners.append((c, labelled.stance))
+                owners.append((c, k))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         articles = list(pool.map(prepare, documents, chunksize=32))
     for start in range(0, len(articles), 256):
         store.add_articles(articles[start : start + 256])
-    relevant: list[set[int]] = [set() for _ in claims]
-    for article, (c, stance) in zip(articles, owners):
-        if stance in RELEVANT:
-            relevant[c].add(article.id)
-    return relevant
+    ids: list[list[int | None]] = [[None] * len(claim.articles) for claim in claims]
+    for article, (c, k) in zip(articles, owners):
+        ids[c][k] = article.id
+    return ids
+
+
+def relevant_articles(claims, ids: list[list[int | None]]) -> list[set[int]]:
+    """Per claim, the ids of its agree, disagree and discuss articles."""
+    return [{i for i, a in zip(claim_ids, claim.articles) if i is not None and a.stance in RELEVANT}
+            for claim, claim_ids in zip(claims, ids)]
 
 
 def score_ranking(ranked: list[int], relevant: set[int]) -> dict[str, float]:
@@ -60,7 +66,7 @@ def evaluate_retrieval(directory: str | Path, encoder: str = "use-m3", workers: 
                        on_progress: Callable[[str, int, int], None] | None = None) -> dict:
     claims = load_unifiedfc(directory)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "eval.db") as store:
-        relevant = build_corpus(claims, store, workers)
+        relevant = relevant_articles(claims, build_corpus(claims, store, workers))
         searcher = Searcher(store, encoder=encoder)
         searcher.sync(embed=True, on_embed=(lambda d, t: on_progress("embed", d, t)) if on_progress else None)
         scored = [(c, rel) for c, rel in zip(claims, relevant) if rel]

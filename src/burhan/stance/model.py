@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from burhan.domain import RationaleSentence
 from burhan.search.dense import Encoder, clip, shared_encoder
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
 from burhan.stance.linear import StandardisedLogistic
@@ -46,13 +47,6 @@ class StancePair:
     claim: str
     sentences: list[str]
     title: str | None = None
-
-
-@dataclass(frozen=True)
-class RationaleSentence:
-    index: int
-    text: str
-    score: float
 
 
 @dataclass
@@ -182,7 +176,11 @@ class StanceModel:
         if not len(X):
             return np.zeros((0, len(LABELS)))
         probs = self.classifier.predict_proba(self._design(X, tops))
-        return probs[:, [self.classifier.classes.index(label) for label in LABELS]]
+        out = np.zeros((len(X), len(LABELS)))  # a class absent from the training data gets 0
+        for column, label in enumerate(LABELS):
+            if label in self.classifier.classes:
+                out[:, column] = probs[:, self.classifier.classes.index(label)]
+        return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
         X, rankings, tops = self._analyse(pairs)

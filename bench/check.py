@@ -1,0 +1,82 @@
+"""Claim-check latency on the Unified-FC corpus, with vectors precomputed.
+
+    python bench/check.py ../shared/datasets/unifiedfc [--db /tmp/ufc.db] [--claims 100]
+
+Builds (or reuses, with --db) a store of every Unified-FC article, embeds it, then times
+``Engine.check`` for the corpus' claims: the whole check (hybrid retrieval, k = 20), and in
+the same run its parts — retrieval alone (hybrid and BM25), stance scoring of the 20
+candidates, and a whole check with BM25 retrieval — printing p50/p95 and the ratio of each
+to the full check. Target (issue 5): check p50 ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from burhan.domain import Claim
+from burhan.engine import Engine
+from burhan.evaluation.retrieval import build_corpus
+from burhan.ingest.benchmarks import load_unifiedfc
+from burhan.search import Searcher
+from burhan.store import Store
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("unifiedfc")
+    parser.add_argument("--db", help="keep the corpus store here (vectors are computed once)")
+    parser.add_argument("--claims", type=int, default=100)
+    parser.add_argument("--k", type=int, default=20)
+    args = parser.parse_args()
+
+    claims = load_unifiedfc(args.unifiedfc)[: args.claims]
+    all_claims = load_unifiedfc(args.unifiedfc)
+    db = args.db or str(Path(tempfile.mkdtemp()) / "bench.db")
+    with Store(db, create=True) as store:
+        t = time.perf_counter()
+        build_corpus(all_claims, store)
+        searcher = Searcher(store)
+        searcher.sync(embed=True)
+        print(f"corpus: {store.stats()['articles']} articles ready in {time.perf_counter() - t:.1f} s")
+        engine = Engine(store, searcher, k=args.k)
+        engine.check(claims[0].claim)  # load models and encoder once
+        timings: dict[str, list[float]] = {"check (hybrid)": [], "check (bm25)": [], "retrieve hybrid": [],
+                                           "retrieve bm25": [], "stance+verdict on k": []}
+        for claim in claims:
+            for label, call in (
+                ("check (hybrid)", lambda: engine.check(claim.claim)),
+                ("retrieve hybrid", lambda: searcher.rank_articles(claim.claim, args.k, "hybrid")),
+                ("retrieve bm25", lambda: searcher.rank_articles(claim.claim, args.k, "bm25")),
+            ):
+                t = time.perf_counter()
+                result = call()
+                timings[label].append(time.perf_counter() - t)
+            ids = [a for a, _ in searcher.rank_articles(claim.claim, args.k, "bm25")]
+            t = time.perf_counter()
+            engine.check_articles(Claim(claim.claim), ids)
+            timings["stance+verdict on k"].append(time.perf_counter() - t)
+            engine.mode = "bm25"
+            t = time.perf_counter()
+            engine.check(claim.claim)
+            timings["check (bm25)"].append(time.perf_counter() - t)
+            engine.mode = "hybrid"
+        del result
+    base = statistics.median(timings["check (hybrid)"])
+    print(f"{len(claims)} claims, k = {args.k}")
+    print(f"{'':24} {'p50 ms':>8} {'p95 ms':>8} {'p50 / check':>12}")
+    for label, values in timings.items():
+        p50, p95 = percentiles(values)
+        print(f"{label:24} {p50 * 1000:8.1f} {p95 * 1000:8.1f} {p50 / base:12.2f}")
+
+
+if __name__ == "__main__":
+    main()

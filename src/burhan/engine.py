@@ -1,0 +1,165 @@
+"""The claim check, end to end: ``Engine(store).check("...")`` → ``Verdict``.
+
+retrieve (hybrid search) → stance of each article with its rationale sentences (the
+shipped ``StanceModel``) → source reliability, story independence, dates, counts and
+places (``burhan.verdict``) → verdict with confidence and an explanation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from burhan.domain import Article, Claim, Evidence, NumberCheck, Verdict
+from burhan.ingest.readers import domain_of
+from burhan.search import Searcher
+from burhan.search.dense import DEFAULT_ENCODER
+from burhan.search.searcher import SearchError
+from burhan.stance import StanceModel, StancePair
+from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
+from burhan.store import Store
+from burhan.text.normalize import arabic_ratio
+from burhan.text.places import extract_places
+from burhan.text.tokens import analyze
+from burhan.verdict.explain import explain
+from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
+from burhan.verdict.model import VerdictModel, evidence_features, merge_copies
+from burhan.verdict.reliability import SourceReliability
+
+SHIPPED_VERDICT = Path(__file__).parent / "verdict" / "verdict_model.json"
+MAX_CLAIM_CHARS = 1000
+MIN_ARABIC = 0.5
+# a sentence is searched for counts when it shares this many stems with the claim
+COUNT_CONTEXT_STEMS = 2
+
+
+class ClaimError(ValueError):
+    """A claim that cannot be checked (empty, only punctuation, too long)."""
+
+
+class Engine:
+    """Checks claims against the articles of ``store``. Every part can be replaced."""
+
+    def __init__(self, store: Store, searcher: Searcher | None = None, stance_model: StanceModel | None = None,
+                 verdict_model: VerdictModel | None = None, reliability: SourceReliability | None = None,
+                 k: int = 20, mode: str = "hybrid", max_claim_chars: int = MAX_CLAIM_CHARS):
+        self.store = store
+        self.searcher = searcher or Searcher(store)
+        self.stance_model = stance_model or StanceModel.load(SHIPPED_STANCE)
+        if verdict_model is None:
+            verdict_model, table = load_verdict_model(SHIPPED_VERDICT)
+            reliability = reliability or table
+        self.verdict_model = verdict_model
+        self.reliability = reliability or SourceReliability()
+        self.k = k
+        self.mode = mode
+        self.max_claim_chars = max_claim_chars
+
+    @classmethod
+    def open(cls, db: str | Path, encoder: str = DEFAULT_ENCODER, stance_model: str | Path | None = None,
+             verdict_model: str | Path | None = None, reliability_file: str | Path | None = None, **options) -> Engine:
+        """An engine over the store file ``db`` (which must exist), with models from files or the shipped ones."""
+        if not Path(db).exists():
+            raise FileNotFoundError(f"no store at {db}: ingest articles first ('burhan ingest PATH --db {db}')")
+        store = Store(db)
+        searcher = Searcher(store, encoder=encoder)
+        searcher.sync(embed=False)
+        model, table = load_verdict_model(verdict_model or SHIPPED_VERDICT)
+        if reliability_file:
+            table.load_overrides(reliability_file)
+        return cls(store, searcher, StanceModel.load(stance_model or SHIPPED_STANCE), model, table, **options)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- checking ----------------------------------------------------------------------
+
+    def validate(self, claim: str | Claim) -> tuple[Claim, list[str]]:
+        claim = claim if isinstance(claim, Claim) else Claim(text=claim)
+        text = (claim.text or "").strip()
+        if not any(ch.isalnum() for ch in text):
+            raise ClaimError("the claim is empty or only punctuation: give the claim's words")
+        if len(text) > self.max_claim_chars:
+            raise ClaimError(f"the claim is {len(text)} characters long; the limit is {self.max_claim_chars} "
+                             f"(check one claim at a time)")
+        warnings = []
+        ratio = arabic_ratio(text)
+        if ratio < MIN_ARABIC:
+            warnings.append(f"the claim is not Arabic ({ratio:.0%} Arabic letters): Burhan's models are trained on "
+                            f"Arabic, this result is a best effort")
+        return Claim(text=text, id=claim.id, date=claim.date), warnings
+
+    def retrieve(self, claim: str, k: int) -> tuple[list[int], list[str]]:
+        """Candidate article ids (hybrid search; BM25 alone while vectors are missing)."""
+        try:
+            return [a for a, _ in self.searcher.rank_articles(claim, k, self.mode)], []
+        except SearchError as err:
+            if self.mode == "bm25" or "vectors" not in str(err):
+                raise
+            ranked = [a for a, _ in self.searcher.rank_articles(claim, k, "bm25")]
+            return ranked, [f"searched with BM25 only: {err}"]
+
+    def check(self, claim: str | Claim, k: int | None = None, lang: str = "ar") -> Verdict:
+        claim, warnings = self.validate(claim)
+        ids, search_warnings = self.retrieve(claim.text, k or self.k)
+        return self.check_articles(claim, ids, lang, warnings + search_warnings)
+
+    def check_articles(self, claim: str | Claim, article_ids: list[int], lang: str = "ar",
+                       warnings: list[str] | None = None) -> Verdict:
+        """The verdict from the given articles only (no retrieval)."""
+        if warnings is None:
+            claim, warnings = self.validate(claim)
+        evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
+        x = evidence_features(evidence, numbers, places)
+        verdict, confidence, p_true = self.verdict_model.decide(x)
+        return Verdict(
+            claim=claim.text, verdict=verdict, confidence=confidence, evidence=evidence, numbers=numbers,
+            explanation=explain(verdict, confidence, evidence, numbers, places, lang),
+            p_true=round(p_true, 4), places=places, dates=[event_date.isoformat()] if event_date else [],
+            warnings=list(warnings),
+        )
+
+    def assess(self, claim: Claim, articles: list[Article]):
+        """Score each article against the claim: stance, rationale, reliability, date, counts.
+        Returns (evidence ordered by weight, count checks, claim places, claimed event date)."""
+        predictions = self.stance_model.predict([StancePair(claim.text, [s.text for s in a.sentences])
+                                                 for a in articles])
+        event_date = claim_event_date(claim.text, claim.date)
+        places = list(dict.fromkeys(m.place for m in extract_places(claim.text)))
+        claim_stems = set(analyze(claim.text))
+        evidence, numbers = [], []
+        for article, prediction in zip(articles, predictions):
+            published = parse_iso(article.date)
+            item = Evidence(
+                article_id=article.id, title=article.title, origin=article.origin, source=article.source,
+                url=article.url, date=article.date, stance=prediction.label, stance_probs=prediction.probs,
+                rationale=prediction.rationale, weight=0.0, story_id=article.story_id,
+                reliability=round(self.reliability.score(domain_of(article.url) or article.source), 4),
+                predates_claim=bool(event_date and published and published < event_date),
+            )
+            if prediction.label != "unrelated":
+                item.places = list(dict.fromkeys(m.place for m in extract_places(f"{article.title or ''}\n{article.text}")))
+                numbers += compare_counts(claim.text, article.id, self._count_context(article, prediction, claim_stems))
+            evidence.append(item)
+        return merge_copies(evidence), numbers, places, event_date
+
+    @staticmethod
+    def _count_context(article: Article, prediction, claim_stems: set[str]) -> list[tuple[int, str]]:
+        """The rationale sentences and those that share enough stems with the claim."""
+        chosen = {r.index for r in prediction.rationale}
+        for s in article.sentences:
+            if s.index not in chosen and len(claim_stems & set(analyze(s.text))) >= COUNT_CONTEXT_STEMS:
+                chosen.add(s.index)
+        return [(s.index, s.text) for s in article.sentences if s.index in chosen]
+
+
+def load_verdict_model(path: str | Path) -> tuple[VerdictModel, SourceReliability]:
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no verdict model at {path}: train one with 'burhan train verdict'")
+    model, table = VerdictModel.load(path)
+    return model, SourceReliability.from_dict(table) if table else SourceReliability()

@@ -1,0 +1,280 @@
+"""Verdict evaluation and training on Unified-FC (true/false claims about the Syrian war).
+
+All article texts of the folder go into one fresh store (normal cleaning and duplicate
+linking). Evidence for a claim is either its own articles (``gold``) or what the engine
+retrieves from the whole corpus (``retrieved``, hybrid search, top ``k``).
+
+Nothing a model sees was fitted on the claim it is scored on. In fold-``f`` CV the stance
+model and the reliability table that describe the *test* claims are trained on the other
+folds; those that describe the *training* claims of the verdict model are trained on the
+folds left after also removing the training claim's own fold (nested CV), so the verdict
+model learns from stance scores as noisy as the ones it will meet. The shipped verdict
+model is fitted the same way: each claim's evidence scored by models trained without
+its fold.
+
+Baselines run by the same command: majority class; the gold-stance rule (≥1 agree and no
+disagree among the claim's own articles → true; gold stances, so an upper-bound style
+reference); and "claim surface only" (a logistic regression on the claim's length and
+shape — the dataset artefact a verdict model must not lean on).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+from burhan.domain import Claim
+from burhan.engine import Engine
+from burhan.evaluation.retrieval import build_corpus
+from burhan.evaluation.stance import unifiedfc_pairs
+from burhan.ingest.benchmarks import LabelledClaim, load_splits, load_unifiedfc
+from burhan.ingest.readers import domain_of
+from burhan.search import Searcher
+from burhan.search.dense import DEFAULT_ENCODER
+from burhan.stance import StanceModel
+from burhan.store import Store
+from burhan.verdict.model import FEATURES, VERDICTS, VerdictModel, evidence_features
+from burhan.verdict.reliability import SourceReliability
+
+EVIDENCE_MODES = ("gold", "retrieved")
+Progress = Callable[[str, int, int], None]
+
+
+def learn_reliability(claims: list[LabelledClaim]) -> SourceReliability:
+    """Per-domain share of right calls among the agree/disagree articles of ``claims``."""
+    return SourceReliability().fit(
+        (domain_of(a.url), (a.stance == "agree") == (c.fact == "true"))
+        for c in claims for a in c.articles if a.stance in ("agree", "disagree")
+    )
+
+
+def train_stance_model(claims: list[LabelledClaim], seed: int = 13) -> StanceModel:
+    pairs, labels, _, _ = unifiedfc_pairs(claims)
+    return StanceModel(seed=seed).fit(pairs, labels)
+
+
+class VerdictBench:
+    """One corpus, the claims' candidate evidence, and fold-aware feature rows."""
+
+    def __init__(self, claims: list[LabelledClaim], store: Store, evidence: str = "retrieved", k: int = 20,
+                 encoder: str = DEFAULT_ENCODER, workers: int = 2, on_progress: Progress | None = None):
+        if evidence not in EVIDENCE_MODES:
+            raise ValueError(f"unknown evidence mode {evidence!r}; choose from {', '.join(EVIDENCE_MODES)}")
+        self.claims = claims
+        self.on_progress = on_progress
+        ids = build_corpus(claims, store, workers)
+        self.searcher = Searcher(store, encoder=encoder)
+        if evidence == "gold":
+            self.candidates = [list(dict.fromkeys(i for i in claim_ids if i is not None)) for claim_ids in ids]
+            self.searcher.sync(embed=False)
+        else:
+            self.searcher.sync(embed=True, on_embed=(lambda d, t: on_progress("embed", d, t)) if on_progress else None)
+            self.candidates = []
+            for n, claim in enumerate(claims, start=1):
+                self.candidates.append([a for a, _ in self.searcher.rank_articles(claim.claim, k, "hybrid")])
+                if on_progress:
+                    on_progress("retrieve", n, len(claims))
+        self.store = store
+        self._models: dict[frozenset, tuple[StanceModel, SourceReliability]] = {}
+
+    def models_without(self, excluded: frozenset[int], folds: list[set[str]]) -> tuple[StanceModel, SourceReliability]:
+        """Stance model and reliability table trained on the claims outside the ``excluded`` folds."""
+        if excluded not in self._models:
+            held_out = set().union(*(folds[f] for f in excluded))
+            training = [c for c in self.claims if c.id not in held_out]
+            self._models[excluded] = (train_stance_model(training), learn_reliability(training))
+        return self._models[excluded]
+
+    def features(self, indices: list[int], stance: StanceModel, reliability: SourceReliability,
+                 label: str = "score") -> np.ndarray:
+        engine = Engine(self.store, self.searcher, stance, VerdictModel(), reliability)
+        rows = []
+        for n, i in enumerate(indices, start=1):
+            evidence, numbers, places, _ = engine.assess(Claim(self.claims[i].claim), self.store.articles(self.candidates[i]))
+            rows.append(evidence_features(evidence, numbers, places))
+            if self.on_progress:
+                self.on_progress(label, n, len(indices))
+        return np.vstack(rows) if rows else np.zeros((0, len(FEATURES)))
+
+    def out_of_fold_features(self, indices: list[int], fold_of: list[int], folds: list[set[str]],
+                             also_excluded: frozenset[int] = frozenset()) -> np.ndarray:
+        """Rows for ``indices``, each claim described by models trained without its own fold
+        (and without ``also_excluded``)."""
+        X = np.zeros((len(indices), len(FEATURES)))
+        for g in sorted({fold_of[i] for i in indices}):
+            members = [n for n, i in enumerate(indices) if fold_of[i] == g]
+            stance, reliability = self.models_without(also_excluded | {g}, folds)
+            X[members] = self.features([indices[n] for n in members], stance, reliability, f"fold {g + 1}")
+        return X
+
+
+# -- metrics -----------------------------------------------------------------------------
+
+def expected_calibration_error(p_true: np.ndarray, truth: np.ndarray, bins: int = 10) -> float:
+    """ECE of the binary prediction: |accuracy − confidence| per confidence bin, weighted."""
+    p_true, truth = np.asarray(p_true, dtype=float), np.asarray(truth, dtype=bool)
+    if not len(p_true):
+        return 0.0
+    confidence = np.maximum(p_true, 1 - p_true)
+    correct = (p_true > 0.5) == truth
+    edges = np.linspace(0.5, 1.0, bins + 1)
+    ece = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        members = (confidence >= lo) & ((confidence < hi) | (hi == 1.0))
+        if members.any():
+            ece += members.mean() * abs(correct[members].mean() - confidence[members].mean())
+    return round(float(ece), 4)
+
+
+def verdict_report(gold: list[str], predicted: list[str], p_true: list[float] | None = None) -> dict:
+    """Accuracy and macro-F1 over true/false (``not_enough_evidence`` counts as wrong)."""
+    labels = ["true", "false"]
+    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    report = {
+        "accuracy": round(float(np.mean([g == q for g, q in zip(gold, predicted)])), 4),
+        "macro_f1": round(float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)), 4),
+        "claims": len(gold),
+        "not_enough_evidence": sum(q == "not_enough_evidence" for q in predicted),
+        "per_class": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                              "f1": round(float(f[i]), 4), "support": int(support[i])} for i, label in enumerate(labels)},
+        "confusion": {"labels": list(VERDICTS),
+                      "matrix": confusion_matrix(gold, predicted, labels=list(VERDICTS)).tolist()},
+    }
+    if p_true is not None:
+        report["ece"] = expected_calibration_error(np.array(p_true), np.array([g == "true" for g in gold]))
+    return report
+
+
+# -- baselines -----------------------------------------------------------------------------
+
+def gold_stance_rule(claim: LabelledClaim) -> str:
+    stances = [a.stance for a in claim.articles if a.text.strip()]
+    return "true" if "agree" in stances and "disagree" not in stances else "false"
+
+
+def surface_features(text: str) -> list[float]:
+    words = text.split()
+    return [len(words), len(text), sum(ch.isdigit() for ch in text), len(re.findall(r"[^\w\s]", text)),
+            float(np.mean([len(w) for w in words])) if words else 0.0]
+
+
+# -- protocols -------------------------------------------------------------------------------
+
+@contextmanager
+def corpus_store(db: str | Path | None) -> Iterator[Store]:
+    """The evaluation corpus: a temporary store, or ``db`` kept between runs so that its
+    vectors are computed once (the articles are the same on every run)."""
+    if db is not None:
+        with Store(db, create=True) as store:
+            yield store
+        return
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "verdict.db") as store:
+        yield store
+
+
+def _fold_index(claims: list[LabelledClaim], splits: str | Path) -> tuple[list[int], list[set[str]]]:
+    folds = [set(f) for f in load_splits(splits)]
+    fold_of = []
+    for claim in claims:
+        where = [f for f, members in enumerate(folds) if claim.id in members]
+        fold_of.append(where[0] if where else -1)
+    return fold_of, folds
+
+
+def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: str = "retrieved", k: int = 20,
+                           encoder: str = DEFAULT_ENCODER, workers: int = 2, baselines: bool = True,
+                           model_params: dict | None = None, db: str | Path | None = None,
+                           on_progress: Progress | None = None) -> dict:
+    claims = load_unifiedfc(directory)
+    fold_of, folds = _fold_index(claims, splits)
+    scored = [i for i, f in enumerate(fold_of) if f >= 0]
+    gold = ["true" if c.fact == "true" else "false" for c in claims]
+    predicted, p_true, order = [], [], []
+    per_fold = []
+    with corpus_store(db) as store:
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
+        for f in sorted({fold_of[i] for i in scored}):
+            train = [i for i in scored if fold_of[i] != f]
+            test = [i for i in scored if fold_of[i] == f]
+            X_train = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
+            model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
+            X_test = bench.out_of_fold_features(test, fold_of, folds)
+            decisions = [model.decide(x) for x in X_test]
+            per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
+            predicted += [d[0] for d in decisions]
+            p_true += [d[2] for d in decisions]
+            order += test
+    result = {"burhan": verdict_report([gold[i] for i in order], predicted, p_true)}
+    result["burhan"]["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
+    result["burhan"]["ece_per_fold"] = [r["ece"] for r in per_fold]
+    if baselines:
+        result.update(_baselines(claims, scored, fold_of, gold))
+    result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
+                   "claims": len(scored), "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold"
+                   else bench.store.stats()["articles"]})
+    return result
+
+
+def _baselines(claims, scored, fold_of, gold) -> dict:
+    majority, surface, surface_p = [], [], []
+    order = []
+    for f in sorted({fold_of[i] for i in scored}):
+        train = [i for i in scored if fold_of[i] != f]
+        test = [i for i in scored if fold_of[i] == f]
+        values, counts = np.unique([gold[i] for i in train], return_counts=True)
+        majority += [str(values[np.argmax(counts)])] * len(test)
+        lr = LogisticRegression(max_iter=2000).fit([surface_features(claims[i].claim) for i in train],
+                                                  [gold[i] for i in train])
+        probs = lr.predict_proba([surface_features(claims[i].claim) for i in test])[:, list(lr.classes_).index("true")]
+        surface += ["true" if p > 0.5 else "false" for p in probs]
+        surface_p += list(probs)
+        order += test
+    ordered_gold = [gold[i] for i in order]
+    return {
+        "majority": verdict_report(ordered_gold, majority),
+        "gold_stance_rule": verdict_report(ordered_gold, [gold_stance_rule(claims[i]) for i in order]),
+        "claim_surface_only": verdict_report(ordered_gold, surface, surface_p),
+    }
+
+
+def evaluate_verdict_model(directory: str | Path, model: VerdictModel, reliability: SourceReliability,
+                           stance: StanceModel, evidence: str = "retrieved", k: int = 20,
+                           encoder: str = DEFAULT_ENCODER, workers: int = 2, db: str | Path | None = None,
+                           on_progress: Progress | None = None) -> dict:
+    """Score given models on every claim of ``directory`` (in-sample if they were trained on it)."""
+    claims = load_unifiedfc(directory)
+    with corpus_store(db) as store:
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
+        X = bench.features(list(range(len(claims))), stance, reliability)
+    decisions = [model.decide(x) for x in X]
+    report = verdict_report(["true" if c.fact == "true" else "false" for c in claims],
+                            [d[0] for d in decisions], [d[2] for d in decisions])
+    report.update({"evidence": evidence, "k": k if evidence == "retrieved" else None})
+    return report
+
+
+def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, evidence: str = "retrieved",
+                  k: int = 20, encoder: str = DEFAULT_ENCODER, workers: int = 2, db: str | Path | None = None,
+                  on_progress: Progress | None = None) -> VerdictModel:
+    """Fit the verdict model on out-of-fold evidence features of every claim; save it with the
+    reliability table learned from all claims."""
+    claims = load_unifiedfc(directory)
+    fold_of, folds = _fold_index(claims, splits)
+    scored = [i for i, f in enumerate(fold_of) if f >= 0]
+    with corpus_store(db) as store:
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
+        X = bench.out_of_fold_features(scored, fold_of, folds)
+    model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored])
+    model.save(out, reliability=learn_reliability(claims).to_dict(), card={
+        "command": f"burhan train verdict --data {directory} --splits {splits} --evidence {evidence} --k {k} --out {out}",
+        "data": f"Unified-FC: {len(scored)} claims in {len(folds)} folds",
+        "evidence": evidence, "k": k, "encoder": encoder,
+    })
+    return model

@@ -1,0 +1,141 @@
+"""The claim check end to end, on the bundled demo corpus (synthetic Arabic news) with the
+shipped stance and verdict models."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from burhan.cli import DEMO_CORPUS, app
+from burhan.domain import Claim
+from burhan.engine import ClaimError, Engine
+from burhan.ingest import ingest
+from burhan.search import Searcher
+from burhan.store import Store
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("check") / "demo.db"
+    with Store(path) as store:
+        ingest([DEMO_CORPUS], store)
+        Searcher(store).sync(embed=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def engine(demo_db):
+    with Engine.open(demo_db) as engine:
+        yield engine
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_reported_count_is_confirmed_by_independent_sources(engine):
+    verdict = engine.check("مقتل 1300 مدني في سوريا خلال نوفمبر")
+    assert verdict.verdict == "true" and verdict.confidence > 0.5
+    top = verdict.evidence[0]
+    assert top.stance == "agree" and any("1300" in r.text for r in top.rationale)
+    assert top.weight == max(e.weight for e in verdict.evidence)
+    assert any(n.relation == "match" and n.claim_value == 1300 for n in verdict.numbers)
+    # the wire story was syndicated three times: one voice, the copies listed under it
+    wire = [e for e in verdict.evidence if e.copies]
+    assert wire and all(c.weight == 0.0 for c in verdict.evidence if c.duplicate_of is not None)
+    assert "نسخة" in verdict.explanation
+
+
+def test_conflicting_count_is_reported_and_weighs_against_the_claim(engine):
+    verdict = engine.check("مقتل 3000 مدني في سوريا خلال نوفمبر")
+    conflicts = [n for n in verdict.numbers if n.relation == "conflict"]
+    assert conflicts and {(n.claim_value, n.evidence_value) for n in conflicts} == {(3000, 1300)}
+    assert "«3000 مدني»" in verdict.explanation
+    true_claim = engine.check("مقتل 1300 مدني في سوريا خلال نوفمبر")
+    assert verdict.p_true < true_claim.p_true
+
+
+def test_claim_about_something_absent_has_not_enough_evidence(engine):
+    verdict = engine.check("افتتاح ملعب جديد لكرة القدم في القامشلي بسعة 40 ألف متفرج")
+    assert verdict.verdict == "not_enough_evidence"
+    assert "لم يُعثر" in verdict.explanation or "ضعيفة" in verdict.explanation
+
+
+def test_evidence_published_before_the_event_cannot_confirm_it(engine):
+    verdict = engine.check(Claim("مقتل 1300 مدني في سوريا", date="2017-03-01"))
+    agreeing = [e for e in verdict.evidence if e.stance == "agree"]
+    assert agreeing and all(e.predates_claim and e.weight < 0.2 for e in agreeing)
+    assert verdict.dates == ["2017-03-01"] and "قبل تاريخ الحدث" in verdict.explanation
+
+
+@pytest.mark.parametrize("claim, message", [("", "empty"), ("  ؟!… ", "punctuation"), ("حلب " * 400, "limit")])
+def test_claims_that_cannot_be_checked_get_a_clear_error(engine, claim, message):
+    with pytest.raises(ClaimError, match=message):
+        engine.check(claim)
+
+
+def test_claim_in_another_language_is_a_best_effort_with_a_warning(engine):
+    verdict = engine.check("Lavrov says Russia will continue operations in eastern Aleppo")
+    assert verdict.warnings and "not Arabic" in verdict.warnings[0]
+
+
+def test_reliability_overrides_change_the_weight_of_a_source(demo_db, tmp_path):
+    user = tmp_path / "trust.json"
+    user.write_text(json.dumps({"wire-news.example": 0.05}), encoding="utf-8")
+    with Engine.open(demo_db, reliability_file=user) as engine:
+        evidence = engine.check("لافروف: روسيا ستواصل عملياتها في شرق حلب").evidence
+    assert {e.reliability for e in evidence if e.source == "wire-news.example"} == {0.05}
+
+
+def test_check_json_shape_and_english_explanation(demo_db):
+    result = run("check", "لافروف: روسيا ستواصل عملياتها في شرق حلب", "--db", demo_db, "--json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"claim", "verdict", "confidence", "evidence", "numbers", "explanation"} <= set(data)
+    assert data["explanation"].startswith("Verdict:")
+    item = data["evidence"][0]
+    assert {"article_id", "title", "origin", "source", "url", "date", "stance", "stance_probs", "rationale",
+            "weight", "story_id"} <= set(item)
+    assert set(item["stance_probs"]) == {"agree", "disagree", "discuss", "unrelated"}
+    assert all(set(r) == {"index", "text", "score"} for r in item["rationale"])
+
+
+def test_check_errors_exit_2(demo_db, tmp_path):
+    assert run("check", "!!!", "--db", demo_db).exit_code == 2
+    missing = run("check", "مقتل مدنيين", "--db", tmp_path / "none.db")
+    assert missing.exit_code == 2 and "ingest" in missing.output
+
+
+def test_batch_streams_results_and_resumes_after_an_interruption(demo_db, tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in [
+        {"id": "a", "claim": "مقتل 1300 مدني في سوريا خلال نوفمبر"},
+        {"id": "b", "claim": "..."},
+        {"id": "c", "claim": "البنتاغون يرسل ألفي جندي إلى سوريا"},
+    ]) + "\n", encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    first = run("check", "--batch", claims, "--out", results, "--db", demo_db)
+    assert first.exit_code == 0, first.output
+    lines = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["a", "b", "c"]
+    assert "error" in lines[1] and lines[0]["verdict"] in ("true", "false", "not_enough_evidence")
+    # an interruption: the first result kept, the second cut in the middle of its line
+    complete, cut = results.read_text(encoding="utf-8").splitlines()[:2]
+    results.write_text(complete + "\n" + cut[: len(cut) // 2], encoding="utf-8")
+    second = run("check", "--batch", claims, "--out", results, "--db", demo_db)
+    assert second.exit_code == 0, second.output
+    assert "already done 1" in second.stdout
+    resumed = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in resumed] == ["a", "b", "c"] and resumed[0] == lines[0]
+
+
+def test_bad_batch_file_is_refused_before_any_work(demo_db, tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"id": "a", "claim": "مقتل مدنيين"}\n{"id": "b", "claim": \n{"id": "a", "claim": "x"}\n',
+                      encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    result = run("check", "--batch", claims, "--out", results, "--db", demo_db)
+    assert result.exit_code == 2 and "line 2" in result.output and "appears twice" in result.output
+    assert not results.exists()

@@ -1,0 +1,154 @@
+"""Verdict building blocks on real Arabic text: counts, places, dates, reliability, copies,
+the verdict model and its explanation."""
+
+import json
+
+import numpy as np
+import pytest
+
+from burhan.domain import Evidence, NumberCheck, RationaleSentence
+from burhan.text.places import extract_places
+from burhan.verdict.explain import explain
+from burhan.verdict.facts import claim_event_date, compare_counts, noun_key
+from burhan.verdict.model import FEATURES, VerdictModel, evidence_features, merge_copies
+from burhan.verdict.reliability import SourceReliability
+
+
+def test_places_with_clitics_multiword_names_and_variants():
+    found = extract_places("قصف على دير الزور وبالرقة وريف دمشق، ووصول قافلة إلى مضايا وحلب الشرقية")
+    assert [p.place for p in found] == ["دير الزور", "الرقة", "ريف دمشق", "مضايا", "شرق حلب"]
+    assert found[1].text == "وبالرقة"  # the span is the original spelling
+    assert [p.place for p in extract_places("فتح الباب أمام المظاهرات السلمية")] == []  # common words, not places
+
+
+def test_conflicting_count_of_the_same_noun():
+    checks = compare_counts("مقتل 3000 مدني في حلب", 7, [(0, "قتل 1300 مدنيا في المدينة خلال الشهر")])
+    assert len(checks) == 1
+    c = checks[0]
+    assert (c.relation, c.claim_value, c.evidence_value, c.article_id, c.sentence_index) == ("conflict", 3000, 1300, 7, 0)
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("مقتل 1300 مدني في سوريا", "أفاد المرصد بمقتل 1300 مدني في سوريا"),
+    ("فرار أكثر من ألفي مدني من حلب", "فر نحو 2400 من المدنيين من الأحياء الشرقية"),
+    ("مقتل نحو 300 طفل", "قتل 310 أطفال"),
+    ("مقتل 3000 مدني", "أكثر من ثلاثة آلاف من المدنيين قتلوا"),
+])
+def test_matching_counts_honour_qualifiers_plurals_and_number_words(claim, sentence):
+    assert [c.relation for c in compare_counts(claim, 1, [(0, sentence)])] == ["match"]
+
+
+def test_counts_of_other_nouns_and_durations_are_not_compared():
+    assert compare_counts("مقتل 1300 مدني", 1, [(0, "سقط 40 جنديا خلال 24 ساعة")]) == []
+    assert noun_key("ساعة") is None and noun_key("بالمئة") is None
+    assert noun_key("أطفال") == noun_key("طفلا") and noun_key("جنود") == noun_key("جنديا")
+
+
+def test_claim_event_date_needs_year_and_month():
+    assert claim_event_date("مقتل 20 مدنيا في 14 تشرين الثاني 2016").isoformat() == "2016-11-14"
+    assert claim_event_date("مقتل 1300 مدني في سوريا خلال نوفمبر") is None  # no year: unknown
+    assert claim_event_date("أي نص", given="2016-12-01").isoformat() == "2016-12-01"
+
+
+def test_reliability_is_smoothed_toward_the_prior_and_overridable(tmp_path):
+    calls = [("good.example", True)] * 20 + [("bad.example", False)] * 20 + [("rare.example", False)]
+    table = SourceReliability(strength=4).fit(calls)
+    assert table.prior == pytest.approx(20 / 41)
+    assert table.score("good.example") > 0.9 and table.score("bad.example") < 0.1
+    assert table.prior - 0.25 < table.score("rare.example") < table.prior  # one call moves it a little
+    assert table.score("unknown.example") == table.prior
+    assert table.score("news.good.example") == table.score("good.example")  # subdomain → domain
+    user = tmp_path / "trust.csv"
+    user.write_text("domain,reliability\nbad.example,0.8\n", encoding="utf-8")
+    assert table.load_overrides(user).score("bad.example") == 0.8
+    again = SourceReliability.from_dict(json.loads(json.dumps(table.to_dict())))
+    assert again.score("good.example") == table.score("good.example")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("r.json", "[1, 2]", "JSON object"),
+    ("r.json", '{"a.example": 1.5}', r"outside \[0, 1\]"),
+    ("r.json", '{"a.example": ', "not valid JSON"),
+    ("r.csv", "a.example,high\n", "line 1"),
+    ("r.csv", "a.example\n", "line 1"),
+])
+def test_bad_reliability_files_are_named(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    table = SourceReliability()
+    with pytest.raises(ValueError, match=message):
+        table.load_overrides(path)
+    assert table.overrides == {}  # nothing half-loaded
+
+
+def evidence(article_id, stance, probs, story_id=None, source="a.example", reliability=0.7, **kw):
+    return Evidence(article_id=article_id, title=f"مقال {article_id}", origin=f"https://{source}/{article_id}",
+                    source=source, url=f"https://{source}/{article_id}", date=None, stance=stance,
+                    stance_probs=probs, rationale=[RationaleSentence(0, "جملة", 0.5)], weight=0.0,
+                    story_id=story_id, reliability=reliability, **kw)
+
+
+AGREE = {"agree": 0.8, "disagree": 0.05, "discuss": 0.1, "unrelated": 0.05}
+DISAGREE = {"agree": 0.05, "disagree": 0.8, "discuss": 0.1, "unrelated": 0.05}
+UNRELATED = {"agree": 0.02, "disagree": 0.01, "discuss": 0.02, "unrelated": 0.95}
+
+
+def test_copies_of_one_story_count_once():
+    items = merge_copies([evidence(1, "agree", AGREE, story_id=5), evidence(2, "agree", AGREE, story_id=5),
+                          evidence(3, "agree", AGREE, story_id=5)])
+    leads = [e for e in items if e.duplicate_of is None]
+    assert len(leads) == 1 and sorted(leads[0].copies) == [2, 3] if leads[0].article_id == 1 else False
+    assert [e.weight for e in items if e.duplicate_of] == [0.0, 0.0]
+    one = evidence_features(merge_copies([evidence(1, "agree", AGREE, story_id=5)]), [], [])
+    three = evidence_features(items, [], [])
+    assert np.allclose(one, three)  # a syndicated copy adds nothing
+    independent = evidence_features(merge_copies([evidence(1, "agree", AGREE, story_id=5),
+                                                  evidence(2, "agree", AGREE, story_id=6)]), [], [])
+    assert independent[FEATURES.index("agree_support")] > one[FEATURES.index("agree_support")]
+
+
+def test_evidence_from_before_the_event_cannot_confirm():
+    early = merge_copies([evidence(1, "agree", AGREE, predates_claim=True)])
+    assert evidence_features(early, [], [])[FEATURES.index("agree_max")] == 0.0
+    assert early[0].weight < 0.1
+
+
+def fitted_model():
+    rng = np.random.default_rng(0)
+    rows, truth = [], []
+    for _ in range(200):
+        is_true = rng.random() < 0.5
+        stance = AGREE if is_true else DISAGREE
+        x = evidence_features(merge_copies([evidence(1, "x", {k: min(1.0, v + rng.normal(0, 0.05)) for k, v in stance.items()})]), [], [])
+        rows.append(x)
+        truth.append(is_true)
+    return VerdictModel().fit(np.vstack(rows), truth)
+
+
+def test_verdict_model_decides_from_the_evidence_and_round_trips(tmp_path):
+    model = fitted_model()
+    agree = evidence_features(merge_copies([evidence(1, "agree", AGREE)]), [], [])
+    disagree = evidence_features(merge_copies([evidence(1, "disagree", DISAGREE)]), [], [])
+    nothing = evidence_features(merge_copies([evidence(1, "unrelated", UNRELATED)]), [], [])
+    assert model.decide(agree)[0] == "true" and model.decide(disagree)[0] == "false"
+    verdict, confidence, _ = model.decide(nothing)
+    assert verdict == "not_enough_evidence" and confidence > 0.9
+    assert model.decide(evidence_features([], [], []))[0] == "not_enough_evidence"
+    model.save(tmp_path / "v.json", reliability=SourceReliability().to_dict())
+    again, table = VerdictModel.load(tmp_path / "v.json")
+    assert again.decide(agree) == model.decide(agree) and table["prior"] == 0.7
+    assert model.contributions(agree)["agree_max"] > 0 > model.contributions(disagree)["disagree_max"]
+
+
+def test_explanation_names_sources_counts_and_copies():
+    items = merge_copies([evidence(1, "agree", AGREE, story_id=1, source="wire.example"),
+                          evidence(2, "agree", AGREE, story_id=1, source="copy.example"),
+                          evidence(3, "disagree", DISAGREE, story_id=2, source="ministry.example")])
+    conflict = NumberCheck("conflict", "مدني", 3000, "3000 مدني", 1300, "1300 مدني", 3, 0, "قتل 1300 مدني")
+    text = explain("false", 0.8, items, [conflict], ["سوريا"])
+    assert "غير صحيح" in text and "ministry.example" in text and "wire.example" in text
+    assert "«3000 مدني»" in text and "«1300 مدني»" in text and "نسخة" in text and "سوريا" in text
+    english = explain("false", 0.8, items, [conflict], [], lang="en")
+    assert "Conflicting count" in english and "merged" in english
+    with pytest.raises(ValueError, match="language"):
+        explain("false", 0.8, items, [], [], lang="fr")
