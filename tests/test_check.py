@@ -6,23 +6,17 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from burhan.cli import DEMO_CORPUS, app
+from burhan.cli import app
+from burhan.demo import build_demo_store
 from burhan.domain import Claim
 from burhan.engine import ClaimError, Engine
-from burhan.ingest import ingest
-from burhan.search import Searcher
-from burhan.store import Store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("check") / "demo.db"
-    with Store(path) as store:
-        ingest([DEMO_CORPUS], store)
-        Searcher(store).sync(embed=True)
-    return path
+    return build_demo_store(tmp_path_factory.mktemp("check") / "demo.db")
 
 
 @pytest.fixture(scope="module")

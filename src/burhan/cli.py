@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS
 from burhan.ingest import IngestError, ReadOptions, ingest
 from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
 from burhan.store import Store, StoreError
@@ -491,6 +492,44 @@ def eval_verdict(
 
 
 @app.command()
+def serve(
+    db: DbOption = Path("burhan.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="BURHAN_TOKEN",
+                                                 help="Bearer token for writes (POST /api/ingest); none: writes refused.")] = None,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+) -> None:
+    """The REST API (OpenAPI docs at /docs) and the fact-checkers' web page at /."""
+    import uvicorn
+
+    from burhan.api.app import create_app
+
+    if not db.exists():
+        err.print(f"[red]error:[/] no store at {db}: ingest articles first ('burhan ingest PATH --db {db}')")
+        raise typer.Exit(2)
+    if token is None:
+        err.print("[yellow]warning:[/] no --token (or BURHAN_TOKEN): POST /api/ingest is refused")
+    uvicorn.run(create_app(db, token=token, encoder=encoder), host=host, port=port, log_level="info")
+
+
+@app.command()
+def report(
+    results: Annotated[Path, typer.Argument(help="Results JSONL from 'burhan check --batch'.")],
+    out_path: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("report.html"),
+) -> None:
+    """A self-contained, printable HTML report of a batch of claim checks."""
+    from burhan.web.report import ReportError, write_report
+
+    try:
+        count = write_report(results, out_path)
+    except ReportError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    out.print(f"{count} results → {out_path}")
+
+
+@app.command()
 def stats(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None:
     """Counts of articles, sentences, stories and sources."""
     with _open(db) as store:
@@ -554,8 +593,6 @@ def show(
         out.print(f"[dim]{s.index + 1:>3}[/] {s.text}", highlight=False)
 
 
-DEMO_CORPUS = Path(__file__).parent / "demo" / "demo_corpus.jsonl"
-DEMO_CLAIMS = Path(__file__).parent / "demo" / "demo_claims.jsonl"
 
 
 @app.command()

@@ -142,7 +142,7 @@ class Engine:
                 reliability=round(self.reliability.score(domain_of(article.url) or article.source), 4),
                 predates_claim=bool(event_date and published and published < event_date),
             )
-            if prediction.label != "unrelated":
+            if prediction.label != "unrelated" or prediction.probs["unrelated"] <= 0.5:
                 item.places = list(dict.fromkeys(m.place for m in extract_places(f"{article.title or ''}\n{article.text}")))
                 numbers += compare_counts(claim.text, article.id, self._count_context(article, prediction, claim_stems))
             evidence.append(item)

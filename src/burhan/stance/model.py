@@ -14,6 +14,8 @@ Pipeline (one job per piece):
    learn cue words beyond the hand lists.
 4. A class-weighted logistic regression (the *disagree* class is rare: 62 of 2,429
    Unified-FC pairs) on [standardised features | bag of words].
+5. A relevance gate: an article covering less than ``min_coverage`` of the claim's content
+   neither agrees nor disagrees (its probability moves to unrelated).
 
 The rationale is the ``rationale_k`` best sentences. Saved as JSON: no pickle.
 """
@@ -70,7 +72,7 @@ class StanceModel:
 
     def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
-                 rationale_k: int = 2, seed: int = 13):
+                 rationale_k: int = 2, min_coverage: float = 0.2, seed: int = 13):
         self.use_embeddings = use_embeddings
         self.encoders = tuple(encoders)
         self.top_sentences = top_sentences
@@ -78,6 +80,7 @@ class StanceModel:
         self.C = C
         self.pair_C = pair_C
         self.rationale_k = rationale_k
+        self.min_coverage = min_coverage
         self.seed = seed
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
@@ -86,7 +89,8 @@ class StanceModel:
         self._encoders: dict[str, Encoder] = {}
 
     def params(self) -> dict:
-        names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k", "seed")
+        names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
+                 "min_coverage", "seed")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -180,6 +184,14 @@ class StanceModel:
         for column, label in enumerate(LABELS):
             if label in self.classifier.classes:
                 out[:, column] = probs[:, self.classifier.classes.index(label)]
+        # An article that holds under min_coverage of the claim's (IDF-weighted) content cannot
+        # agree or disagree with it: that mass goes to unrelated. No agree/disagree pair of
+        # Unified-FC is under 0.34; without this gate, refutation cues in an off-topic article
+        # («نفى», «لا صحة») read as disagreement with any claim.
+        off_topic = X[:, FEATURE_NAMES.index("article_coverage")] < self.min_coverage
+        agree, disagree, unrelated = (LABELS.index(x) for x in ("agree", "disagree", "unrelated"))
+        out[off_topic, unrelated] += out[off_topic, agree] + out[off_topic, disagree]
+        out[off_topic, agree] = out[off_topic, disagree] = 0.0
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:

@@ -86,7 +86,10 @@ class StoreError(Exception):
 
 
 class Store:
-    """Articles, sentences and near-duplicate links in one SQLite file."""
+    """Articles, sentences and near-duplicate links in one SQLite file.
+
+    One connection, usable from any thread but not from two at once: callers that share a
+    store across threads (the web API) serialise their calls."""
 
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
@@ -95,7 +98,7 @@ class Store:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path} is a directory, not a store file")
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")

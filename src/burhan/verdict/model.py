@@ -12,7 +12,8 @@
 3. ``VerdictModel``: a standardised logistic regression on those features gives P(true);
    its probabilities are what ``eval verdict`` calibrates (ECE). With no evidence related
    to the claim (no story with P(related) ≥ ``min_related``) or a near coin toss (``abstain_margin``) the verdict is
-   ``not_enough_evidence``.
+   ``not_enough_evidence``; so is a claim none of whose evidence the stance model calls
+   anything but unrelated.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from burhan.domain import Evidence, NumberCheck
 from burhan.stance.linear import StandardisedLogistic
 
 VERDICTS = ("true", "false", "not_enough_evidence")
-FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
-            "related_top", "number_conflict", "number_match", "place_coverage")
+FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "any_related",
+            "related_max", "related_top", "number_conflict", "number_match", "place_coverage")
 TOP_STORIES = 3
 FORMAT_VERSION = 1
 
@@ -49,7 +50,8 @@ def merge_copies(evidence: list[Evidence]) -> list[Evidence]:
         members.sort(key=lambda e: (-related(e) * e.reliability, e.article_id))
         lead, copies = members[0], members[1:]
         lead.duplicate_of, lead.copies = None, [c.article_id for c in copies]
-        lead.weight = round(lead.reliability * max(effective_agree(lead), lead.stance_probs.get("disagree", 0.0)), 4)
+        lead.weight = 0.0 if lead.stance == "unrelated" else \
+            round(lead.reliability * max(effective_agree(lead), lead.stance_probs.get("disagree", 0.0)), 4)
         for c in copies:
             c.duplicate_of, c.copies, c.weight = lead.article_id, [], 0.0
     return sorted(evidence, key=lambda e: (-e.weight, -related(e), e.article_id))
@@ -78,6 +80,7 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
         1.0 - float(np.prod([1.0 - a for a in sorted(agree, reverse=True)[:TOP_STORIES]])),
         1.0 - float(np.prod([1.0 - d for d in sorted(disagree, reverse=True)[:TOP_STORIES]])),
         max(discuss, default=0.0),
+        float(any(e.stance != "unrelated" for e in leads)),
         related(leads[0]) if leads else 0.0,
         float(np.mean([related(e) for e in top])) if top else 0.0,
         stories_with("conflict"),
@@ -93,7 +96,7 @@ def _same_place(a: str, b: str) -> bool:
 class VerdictModel:
     """fit / predict_proba / decide / save / load."""
 
-    def __init__(self, C: float = 1.0, min_related: float = 0.5, abstain_margin: float = 0.05):
+    def __init__(self, C: float = 1.0, min_related: float = 0.3, abstain_margin: float = 0.02):
         self.C = C
         self.min_related = min_related
         self.abstain_margin = abstain_margin
@@ -119,8 +122,8 @@ class VerdictModel:
         """(verdict, confidence, P(true)) for one feature row."""
         p_true = float(self.predict_proba(x)[0])
         best = float(x[FEATURES.index("related_max")])
-        if best < self.min_related:
-            return "not_enough_evidence", round(1.0 - best, 4), p_true
+        if not x[FEATURES.index("any_related")] or best < self.min_related:
+            return "not_enough_evidence", round(max(0.5, 1.0 - best), 4), p_true
         if abs(p_true - 0.5) < self.abstain_margin:
             return "not_enough_evidence", round(1.0 - 2 * abs(p_true - 0.5), 4), p_true
         return ("true", round(p_true, 4), p_true) if p_true > 0.5 else ("false", round(1.0 - p_true, 4), p_true)

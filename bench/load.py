@@ -1,0 +1,94 @@
+"""Load on the API and page: N concurrent claim checks against ``burhan serve`` on localhost.
+
+    python bench/load.py [--url http://127.0.0.1:8000] [--requests 200]
+
+Without --url it builds the demo store in a temporary folder and serves it in-process
+(uvicorn, one worker, as ``burhan serve`` runs). It first times the same checks one at a
+time (the peer), then sends all requests at once (each check with a page load beside it)
+and prints p50/p95 of both, their ratio, and every error (the acceptance: none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+CLAIMS = [
+    "مقتل 1300 مدني في سوريا خلال نوفمبر",
+    "مقتل 3000 مدني في سوريا خلال نوفمبر",
+    "لافروف: روسيا ستواصل عملياتها في شرق حلب",
+    "استقالة وزير الصحة السوري احتجاجا على نقص الأدوية",
+    "واشنطن ترسل ألفي جندي إلى سوريا",
+    "خروج جميع مستشفيات شرق حلب من الخدمة",
+    "افتتاح ملعب جديد لكرة القدم في القامشلي",
+]
+
+
+def serve_demo() -> str:
+    from burhan.api.app import create_app, serve_in_background
+    from burhan.demo import build_demo_store
+
+    url, _ = serve_in_background(create_app(build_demo_store(Path(tempfile.mkdtemp()) / "demo.db")))
+    return url
+
+
+async def one(client: httpx.AsyncClient, claim: str, with_page: bool) -> tuple[float, str | None]:
+    start = time.perf_counter()
+    try:
+        if with_page:
+            page = await client.get("/")
+            if page.status_code != 200 or "برهان" not in page.text:
+                return time.perf_counter() - start, f"page: HTTP {page.status_code}"
+        response = await client.post("/api/check", json={"claim": claim})
+        if response.status_code != 200:
+            return time.perf_counter() - start, f"check: HTTP {response.status_code} {response.text[:200]}"
+        if response.json()["verdict"] not in ("true", "false", "not_enough_evidence"):
+            return time.perf_counter() - start, "check: no verdict"
+    except httpx.HTTPError as err:
+        return time.perf_counter() - start, f"{type(err).__name__}: {err}"
+    return time.perf_counter() - start, None
+
+
+async def run(url: str, n: int) -> None:
+    limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+    async with httpx.AsyncClient(base_url=url, timeout=600, limits=limits) as client:
+        await one(client, CLAIMS[0], False)  # warm the models
+        sequential = [await one(client, CLAIMS[i % len(CLAIMS)], False) for i in range(2 * len(CLAIMS))]
+        start = time.perf_counter()
+        concurrent = await asyncio.gather(*(one(client, CLAIMS[i % len(CLAIMS)], True) for i in range(n)))
+        wall = time.perf_counter() - start
+    errors = [e for _, e in sequential + list(concurrent) if e]
+
+    def pct(values: list[float]) -> tuple[float, float]:
+        ordered = sorted(values)
+        return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+    s50, s95 = pct([t for t, _ in sequential])
+    c50, c95 = pct([t for t, _ in concurrent])
+    print(f"sequential ({len(sequential)} checks): p50 {s50 * 1000:.0f} ms, p95 {s95 * 1000:.0f} ms")
+    print(f"concurrent ({n} page loads + checks at once): p50 {c50 * 1000:.0f} ms, p95 {c95 * 1000:.0f} ms, "
+          f"all done in {wall:.1f} s ({n / wall:.1f} checks/s)")
+    print(f"ratio concurrent / sequential: p50 {c50 / s50:.1f}×, p95 {c95 / s95:.1f}×")
+    print(f"errors: {len(errors)}")
+    for e in errors[:20]:
+        print("  ", e)
+    if errors:
+        raise SystemExit(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", help="a running 'burhan serve' (default: serve the demo corpus in-process)")
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+    asyncio.run(run(args.url or serve_demo(), args.requests))
+
+
+if __name__ == "__main__":
+    main()

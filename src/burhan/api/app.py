@@ -1,0 +1,252 @@
+"""The REST API and the fact-checkers' web page, one FastAPI app over one store.
+
+Reads are open; writes (``POST /api/ingest``) need the bearer token the server was
+started with, and are refused outright when it was started without one. The store, its
+index and the models are shared by every request, so requests that touch them take one
+lock: SQLite and the encoders are not made for concurrent use from one process, and a
+check takes tens of milliseconds. An ingest is all or nothing: every article is read and
+cleaned first, and if any fails nothing is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import tempfile
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from pathlib import Path, PurePath
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
+
+from burhan.api.models import (ArticleResponse, CheckRequest, CheckResponse, Health, IngestRequest, IngestResponse,
+                               SearchHitItem)
+from burhan.domain import Claim, Document, Verdict
+from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
+from burhan.ingest import IngestError, ReadOptions
+from burhan.ingest.pipeline import analyze_file, prepare
+from burhan.search import SearchError
+from burhan.search.dense import DEFAULT_ENCODER
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
+MAX_REQUEST_BYTES = 20 * 1024 * 1024
+EXCERPT_CONTEXT = 1  # sentences shown either side of a rationale sentence
+
+
+def excerpt(sentences: list, rationale_indices: set[int]) -> list[dict]:
+    keep = {i for r in rationale_indices for i in range(r - EXCERPT_CONTEXT, r + EXCERPT_CONTEXT + 1)}
+    return [{"index": s.index, "text": s.text, "rationale": s.index in rationale_indices}
+            for s in sentences if s.index in keep]
+
+
+def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_ENCODER,
+               max_request_bytes: int = MAX_REQUEST_BYTES, max_claim_chars: int = MAX_CLAIM_CHARS,
+               engine: Engine | None = None) -> FastAPI:
+    lock = threading.Lock()
+    state: dict[str, Engine] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        state["engine"] = engine or Engine.open(db, encoder=encoder, max_claim_chars=max_claim_chars)
+        yield
+        if engine is None:
+            state["engine"].close()
+
+    app = FastAPI(title="Burhan", version="0.1.0", lifespan=lifespan,
+                  description="Check Arabic claims against Arabic news, offline (برهان).")
+    bearer = HTTPBearer(auto_error=False)
+
+    def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+        if token is None:
+            raise HTTPException(403, "writes are disabled: the server was started without a token (--token)")
+        if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
+            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+    @app.middleware("http")
+    async def limit_request_size(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_request_bytes):
+            return JSONResponse({"detail": f"request body over the limit of {max_request_bytes} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        problems = [f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}" for e in exc.errors()]
+        return JSONResponse({"detail": "; ".join(problems)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        return JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
+
+    # -- reads --------------------------------------------------------------------------
+
+    @app.get("/health", response_model=Health)
+    def health() -> dict:
+        with lock:
+            return {"status": "ok", "articles": state["engine"].store.stats()["articles"]}
+
+    @app.get("/api/stats")
+    def stats() -> dict:
+        with lock:
+            return state["engine"].store.stats()
+
+    @app.post("/api/check", response_model=CheckResponse)
+    def check(request: CheckRequest) -> dict:
+        e = state["engine"]
+        try:
+            with lock:
+                verdict = e.check(Claim(request.claim, date=request.date), k=request.k, lang=request.lang)
+                sentences = {a.id: a.sentences for a in e.store.articles([x.article_id for x in verdict.evidence])}
+        except (ClaimError, SearchError) as err:
+            raise HTTPException(422, str(err)) from None
+        return verdict_body(verdict, sentences)
+
+    @app.get("/api/search", response_model=list[SearchHitItem])
+    def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
+               mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
+        if len(q) > max_claim_chars:
+            raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
+        try:
+            with lock:
+                hits = state["engine"].searcher.search(q, k, mode, sentences)
+        except SearchError as err:
+            raise HTTPException(422, str(err)) from None
+        return [asdict(h) for h in hits]
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleResponse)
+    def article(article_id: int) -> dict:
+        with lock:
+            store = state["engine"].store
+            found = store.get(article_id)
+            if found is None:
+                raise HTTPException(404, f"no article with id {article_id}")
+            copies = [i for i in store.story(found.story_id) if i != article_id]
+        return {"id": found.id, "title": found.title, "origin": found.origin, "url": found.url, "source": found.source,
+                "date": found.date, "story_id": found.story_id, "copies": copies, "text": found.text,
+                "sentences": [s.text for s in found.sentences]}
+
+    # -- writes -------------------------------------------------------------------------
+
+    @app.post("/api/ingest", response_model=IngestResponse, dependencies=[Depends(require_token)],
+              openapi_extra={"requestBody": {"content": {
+                  "application/json": {"schema": IngestRequest.model_json_schema()},
+                  "multipart/form-data": {"schema": {"type": "object", "properties": {
+                      "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+              }, "required": True}})
+    async def ingest(request: Request) -> dict:
+        """Add articles, as JSON (``{"articles": [...]}``) or as uploaded files (txt, html, json,
+        jsonl, csv). All or nothing: if any article cannot be read, nothing is stored (422)."""
+        kind = request.headers.get("content-type", "")
+        if kind.startswith("application/json"):
+            articles, errors = _from_json(await request.body())
+        elif kind.startswith("multipart/form-data"):
+            form = await request.form(max_files=MAX_FILES)
+            articles, errors = await _from_files([f for f in form.getlist("files") if hasattr(f, "read")])
+        else:
+            raise HTTPException(415, "send application/json ({\"articles\": [...]}) or multipart/form-data files")
+        if errors:
+            raise HTTPException(422, {"message": "nothing was stored: some articles could not be read",
+                                      "errors": errors})
+        e = state["engine"]
+        with lock:
+            statuses = e.store.add_articles(articles)
+            e.searcher.sync(embed=True)
+        return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"),
+                "duplicates": statuses.count("duplicate"), "errors": []}
+
+    # -- the page -----------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/fonts/{name}", include_in_schema=False)
+    def font(name: str) -> FileResponse:
+        if PurePath(name).name != name or not name.endswith(".ttf"):
+            raise HTTPException(404, "no such font")
+        for folder in FONT_FOLDERS:
+            if (folder / name).is_file():
+                return FileResponse(folder / name, media_type="font/ttf")
+        raise HTTPException(404, "font not installed (Debian: apt install fonts-noto-core)")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+MAX_FILES = 200
+
+
+def verdict_body(verdict: Verdict, sentences: dict[int, list]) -> dict:
+    body = asdict(verdict)
+    for item, evidence in zip(body["evidence"], verdict.evidence):
+        item["excerpt"] = excerpt(sentences.get(evidence.article_id, []), {r.index for r in evidence.rationale})
+    return body
+
+
+def _from_json(raw: bytes) -> tuple[list, list[dict]]:
+    try:
+        request = IngestRequest.model_validate(json.loads(raw))
+    except json.JSONDecodeError as err:
+        raise HTTPException(422, f"body is not valid JSON (line {err.lineno}): {err.msg}") from None
+    except ValidationError as err:
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
+        raise HTTPException(422, "; ".join(problems)) from None
+    articles, errors = [], []
+    for n, item in enumerate(request.articles):
+        document = Document(origin=item.url or f"api#{n}:{item.title or ''}", raw_text=item.text, title=item.title,
+                            url=item.url, date=item.date, source=item.source, is_html=item.html)
+        try:
+            articles.append(prepare(document))
+        except IngestError as err:
+            errors.append({"path": f"articles[{n}]", "error": str(err)})
+    return articles, errors
+
+
+async def _from_files(uploads: list) -> tuple[list, list[dict]]:
+    if not uploads:
+        raise HTTPException(422, "no files: send them in the 'files' field")
+    articles, errors = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, upload in enumerate(uploads):
+            name = PurePath(upload.filename or f"upload-{n}.txt").name or f"upload-{n}.txt"
+            path = Path(tmp) / f"{n:04d}-{name}"
+            path.write_bytes(await upload.read())
+            result = analyze_file(path, ReadOptions())
+            for a in result.articles:  # name the upload, not the temporary file
+                a.origin = a.origin.replace(str(path), f"upload:{name}")
+            articles += result.articles
+            errors += [{"path": name, "error": e.error} for e in result.errors]
+    return articles, errors
+
+
+def serve_in_background(app: FastAPI, host: str = "127.0.0.1", timeout: float = 120.0):
+    """Run ``app`` with uvicorn in a daemon thread on a free port (tests, benchmarks,
+    screenshots). Returns ``(base_url, server)``; set ``server.should_exit = True`` to stop."""
+    import socket
+    import time
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind((host, 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    url = f"http://{host}:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                return url, server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"the server at {url} did not start within {timeout:.0f} s")

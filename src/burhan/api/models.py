@@ -1,0 +1,130 @@
+"""Typed request and response bodies of the REST API (they make its OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+MAX_INGEST_ARTICLES = 500
+
+
+class CheckRequest(BaseModel):
+    claim: str = Field(description="The claim to check, in Arabic.", examples=["مقتل 1300 مدني في سوريا خلال نوفمبر"])
+    k: int = Field(20, ge=1, le=100, description="How many articles to retrieve as evidence.")
+    lang: Literal["ar", "en"] = Field("ar", description="Language of the explanation.")
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}(-\d{2})?$",
+                             description="When the claimed event happened (ISO); evidence published earlier cannot confirm it.")
+
+
+class Rationale(BaseModel):
+    index: int
+    text: str
+    score: float
+
+
+class ExcerptSentence(BaseModel):
+    index: int
+    text: str
+    rationale: bool = Field(description="Whether this sentence carries the article's stance.")
+
+
+class EvidenceItem(BaseModel):
+    article_id: int
+    title: str | None
+    origin: str
+    source: str | None
+    url: str | None
+    date: str | None
+    stance: Literal["agree", "disagree", "discuss", "unrelated"]
+    stance_probs: dict[str, float]
+    rationale: list[Rationale]
+    weight: float = Field(description="Weight in the decision (copies of one story weigh 0 but their lead).")
+    story_id: int | None
+    reliability: float
+    copies: list[int]
+    duplicate_of: int | None
+    predates_claim: bool
+    places: list[str]
+    excerpt: list[ExcerptSentence] = Field(description="The rationale sentences with their neighbours, in order.")
+
+
+class NumberCheckItem(BaseModel):
+    relation: Literal["match", "conflict"]
+    noun: str | None
+    claim_value: float
+    claim_text: str
+    evidence_value: float
+    evidence_text: str
+    article_id: int
+    sentence_index: int
+    sentence: str
+
+
+class CheckResponse(BaseModel):
+    claim: str
+    verdict: Literal["true", "false", "not_enough_evidence"]
+    confidence: float
+    p_true: float | None
+    evidence: list[EvidenceItem]
+    numbers: list[NumberCheckItem]
+    explanation: str
+    places: list[str]
+    dates: list[str]
+    warnings: list[str]
+
+
+class SearchHitItem(BaseModel):
+    article_id: int
+    title: str | None
+    origin: str
+    source: str | None
+    date: str | None
+    url: str | None
+    score: float
+    story_id: int | None = None
+    sentence_index: int | None = None
+    sentence: str | None = None
+
+
+class ArticleResponse(BaseModel):
+    id: int
+    title: str | None
+    origin: str
+    url: str | None
+    source: str | None
+    date: str | None
+    story_id: int | None
+    copies: list[int]
+    text: str
+    sentences: list[str]
+
+
+class IngestArticle(BaseModel):
+    text: str = Field(min_length=1, description="The article's text (plain text or HTML).")
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+    html: bool = Field(False, description="Whether ``text`` is an HTML page.")
+
+
+class IngestRequest(BaseModel):
+    articles: list[IngestArticle] = Field(min_length=1, max_length=MAX_INGEST_ARTICLES)
+
+
+class IngestError(BaseModel):
+    path: str
+    error: str
+
+
+class IngestResponse(BaseModel):
+    added: int
+    unchanged: int
+    duplicates: int
+    errors: list[IngestError]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    articles: int

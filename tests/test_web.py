@@ -1,0 +1,102 @@
+"""The web page in a real headless Chromium (Debian's, driven by Playwright), and the HTML report."""
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from burhan.api.app import create_app, serve_in_background
+from burhan.demo import build_demo_store
+from burhan.web.report import ReportError, read_results, render_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+TOKEN = "web-test-token"
+HOSTILE = ('تحذير من صفحة مزيفة تنشر أخبار حصار مدينة تدمر. <script>window.__pwned = 1</script> '
+           'وتضمنت الصفحة صورة <img src=x onerror="window.__pwned = 2"> عن حصار مدينة تدمر وتهجير سكانها.')
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = build_demo_store(tmp_path_factory.mktemp("web") / "demo.db")
+    url, uv = serve_in_background(create_app(db, token=TOKEN))
+    yield url
+    uv.should_exit = True
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+def check_in_page(browser, base, claim):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+    page.fill("#claim", claim)
+    page.click("#submit")
+    page.wait_for_selector("#verdict-label", timeout=60_000)
+    return page, errors
+
+
+def test_page_shows_verdict_and_highlighted_rationale(server, browser):
+    page, errors = check_in_page(browser, server, "مقتل 1300 مدني في سوريا خلال نوفمبر")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.inner_text("#verdict-label") in ("صحيح", "غير صحيح", "لا تتوفر أدلة كافية")
+    marks = page.locator("#evidence mark.rationale")
+    assert marks.count() >= 1 and "1300" in " ".join(marks.all_inner_texts())
+    assert page.locator("#chart svg rect").count() == 4
+    assert page.locator("#timeline svg circle").count() >= 1
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Naskh" in font
+    assert errors == []
+    page.close()
+
+
+def test_scraped_markup_is_shown_as_inert_text(server, browser):
+    response = httpx.post(server + "/api/ingest", json={"articles": [
+        {"text": HOSTILE, "title": "صفحة مزيفة عن حصار تدمر", "url": "https://hostile.example/x"}]},
+        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
+    assert response.status_code == 200, response.text
+    page, errors = check_in_page(browser, server, "حصار مدينة تدمر وتهجير سكانها")
+    text = page.inner_text("#result") + page.text_content("#unrelated")
+    assert "onerror" in text and "<script>" in text  # displayed as text …
+    assert page.evaluate("window.__pwned === undefined")  # … never run
+    assert page.locator("#result img").count() == 0 and page.locator("#result script").count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_report_is_self_contained_escaped_and_summarised(tmp_path):
+    evidence = {"article_id": 1, "title": "<b>عنوان</b>", "origin": "https://a.example/1", "source": "a.example",
+                "url": "https://a.example/1", "date": "2016-12-01", "stance": "agree",
+                "stance_probs": {"agree": 0.8, "disagree": 0.1, "discuss": 0.05, "unrelated": 0.05},
+                "rationale": [{"index": 0, "text": "<img src=x onerror=alert(1)> مقتل 1300 مدني", "score": 0.9}],
+                "weight": 0.6, "story_id": 1, "reliability": 0.75, "copies": [2], "duplicate_of": None,
+                "predates_claim": False, "places": ["سوريا"]}
+    results = [
+        {"id": "a", "claim": "مقتل 1300 مدني في سوريا", "verdict": "true", "confidence": 0.81, "p_true": 0.81,
+         "evidence": [evidence], "numbers": [], "explanation": "الحكم: صحيح", "places": [], "dates": [], "warnings": []},
+        {"id": "b", "claim": "...", "error": "the claim is empty or only punctuation"},
+    ]
+    path = tmp_path / "results.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in results) + "\n", encoding="utf-8")
+    html = render_report(read_results(path))
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;عنوان&lt;/b&gt;" in html and "<script" not in html
+    assert 'dir="rtl"' in html and "<svg" in html and "مقتل 1300 مدني" in html and "only punctuation" in html
+    assert "http://" not in html.replace("http://www.w3.org", "")  # nothing fetched from elsewhere
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(ReportError, match="line 1"):
+        read_results(bad)
