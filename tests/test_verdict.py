@@ -152,3 +152,48 @@ def test_explanation_names_sources_counts_and_copies():
     assert "Conflicting count" in english and "merged" in english
     with pytest.raises(ValueError, match="language"):
         explain("false", 0.8, items, [], [], lang="fr")
+
+
+def small_unifiedfc(unifiedfc, tmp_path, per_fold=6, n_folds=3):
+    """A few true and false claims from each of the first folds, with their own splits file."""
+    import shutil
+
+    from burhan.ingest.benchmarks import load_splits
+
+    folder = tmp_path / "ufc"
+    (folder / "dataset").mkdir(parents=True)
+    lines = []
+    for k, fold in enumerate(load_splits(unifiedfc / "train_test_splits.txt")[:n_folds]):
+        chosen = [i for i in fold if i.startswith("R-")][: per_fold // 2] + [i for i in fold if i.startswith("V-")][: per_fold // 2]
+        for claim_id in chosen:
+            shutil.copy(unifiedfc / "dataset" / f"{claim_id}.json", folder / "dataset")
+        lines.append(f"Fold_{k + 1}: " + " ".join(chosen))
+    (folder / "splits.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_eval_verdict_cv_json_shape_and_baselines(unifiedfc, tmp_path):
+    from typer.testing import CliRunner
+
+    from burhan.cli import app
+
+    folder = small_unifiedfc(unifiedfc, tmp_path)
+    result = CliRunner().invoke(app, ["eval", "verdict", str(folder), "--evidence", "gold",
+                                      "--cv", str(folder / "splits.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"accuracy", "macro_f1", "ece", "claims", "per_class", "confusion"} <= set(data)
+    assert data["claims"] == 18 and data["folds"] == 3 and 0.0 <= data["ece"] <= 1.0
+    assert set(data["baselines"]) == {"majority", "gold_stance_rule", "claim_surface_only"}
+    assert data["confusion"]["labels"] == ["true", "false", "not_enough_evidence"]
+    assert sum(map(sum, data["confusion"]["matrix"])) == 18
+    bad = CliRunner().invoke(app, ["eval", "verdict", str(folder), "--evidence", "psychic", "--cv", str(folder / "splits.txt")])
+    assert bad.exit_code == 2 and "evidence" in bad.output
+
+
+def test_calibration_error_and_report():
+    from burhan.evaluation.verdict import expected_calibration_error, verdict_report
+
+    assert expected_calibration_error(np.array([0.9, 0.1, 0.8, 0.3]), np.array([True, False, True, False])) == pytest.approx(0.175)
+    report = verdict_report(["true", "false", "true"], ["true", "not_enough_evidence", "false"], [0.9, 0.5, 0.4])
+    assert report["accuracy"] == pytest.approx(1 / 3) and report["not_enough_evidence"] == 1

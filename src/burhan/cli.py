@@ -474,20 +474,18 @@ def eval_verdict(
                 results = cross_validate_verdict(path, cv, evidence, k, encoder, db=corpus_db, on_progress=on_progress)
             else:
                 model, table = load_verdict_model(model_path or SHIPPED_VERDICT)
-                results = {"burhan": evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL),
-                                                            evidence, k, encoder, db=corpus_db,
-                                                            on_progress=on_progress)}
+                results = evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL), evidence, k,
+                                                 encoder, db=corpus_db, on_progress=on_progress)
     except (IngestError, ValueError, OSError) as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
     if as_json:
-        _print_json(results if cv is not None else results["burhan"])
+        _print_json(results)
         return
     table = Table("system", "accuracy", "macro-F1", "ECE", "not enough evidence", "claims")
-    for name, r in results.items():
-        if isinstance(r, dict) and "accuracy" in r:
-            table.add_row(name, f"{r['accuracy']:.3f}", f"{r['macro_f1']:.3f}",
-                          f"{r['ece']:.3f}" if "ece" in r else "-", str(r["not_enough_evidence"]), str(r["claims"]))
+    for name, r in {"burhan": results, **results.get("baselines", {})}.items():
+        table.add_row(name, f"{r['accuracy']:.3f}", f"{r['macro_f1']:.3f}",
+                      f"{r['ece']:.3f}" if "ece" in r else "-", str(r["not_enough_evidence"]), str(r["claims"]))
     out.print(table)
 
 

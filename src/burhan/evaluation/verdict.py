@@ -211,14 +211,14 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
             order += test
-    result = {"burhan": verdict_report([gold[i] for i in order], predicted, p_true)}
-    result["burhan"]["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
-    result["burhan"]["ece_per_fold"] = [r["ece"] for r in per_fold]
-    if baselines:
-        result.update(_baselines(claims, scored, fold_of, gold))
+    result = verdict_report([gold[i] for i in order], predicted, p_true)
+    result["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
+    result["ece_per_fold"] = [r["ece"] for r in per_fold]
     result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
-                   "claims": len(scored), "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold"
+                   "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold"
                    else bench.store.stats()["articles"]})
+    if baselines:
+        result["baselines"] = _baselines(claims, scored, fold_of, gold)
     return result
 
 
