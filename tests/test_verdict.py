@@ -196,4 +196,4 @@ def test_calibration_error_and_report():
 
     assert expected_calibration_error(np.array([0.9, 0.1, 0.8, 0.3]), np.array([True, False, True, False])) == pytest.approx(0.175)
     report = verdict_report(["true", "false", "true"], ["true", "not_enough_evidence", "false"], [0.9, 0.5, 0.4])
-    assert report["accuracy"] == pytest.approx(1 / 3) and report["not_enough_evidence"] == 1
+    assert report["accuracy"] == pytest.approx(1 / 3, abs=1e-3) and report["not_enough_evidence"] == 1

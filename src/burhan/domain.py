@@ -114,6 +114,7 @@ class Evidence:
     weight: float
     story_id: int | None = None
     reliability: float = 0.5
+    coverage: float = 0.0  # share of the claim's content found in the article (IDF-weighted)
     copies: list[int] = field(default_factory=list)  # other articles of the same story, merged into this one
     duplicate_of: int | None = None  # set on a copy: the article that speaks for its story
     predates_claim: bool = False

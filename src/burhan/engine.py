@@ -22,7 +22,7 @@ from burhan.text.places import extract_places
 from burhan.text.tokens import analyze
 from burhan.verdict.explain import explain
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
-from burhan.verdict.model import VerdictModel, evidence_features, merge_copies
+from burhan.verdict.model import VerdictModel, best_coverage, evidence_features, merge_copies
 from burhan.verdict.reliability import SourceReliability
 
 SHIPPED_VERDICT = Path(__file__).parent / "verdict" / "verdict_model.json"
@@ -116,7 +116,7 @@ class Engine:
             claim, warnings = self.validate(claim)
         evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
         x = evidence_features(evidence, numbers, places)
-        verdict, confidence, p_true = self.verdict_model.decide(x)
+        verdict, confidence, p_true = self.verdict_model.decide(x, best_coverage(evidence))
         return Verdict(
             claim=claim.text, verdict=verdict, confidence=confidence, evidence=evidence, numbers=numbers,
             explanation=explain(verdict, confidence, evidence, numbers, places, lang),
@@ -138,7 +138,7 @@ class Engine:
             item = Evidence(
                 article_id=article.id, title=article.title, origin=article.origin, source=article.source,
                 url=article.url, date=article.date, stance=prediction.label, stance_probs=prediction.probs,
-                rationale=prediction.rationale, weight=0.0, story_id=article.story_id,
+                rationale=prediction.rationale, weight=0.0, story_id=article.story_id, coverage=prediction.coverage,
                 reliability=round(self.reliability.score(domain_of(article.url) or article.source), 4),
                 predates_claim=bool(event_date and published and published < event_date),
             )

@@ -40,7 +40,7 @@ from burhan.search import Searcher
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.stance import StanceModel
 from burhan.store import Store
-from burhan.verdict.model import FEATURES, VERDICTS, VerdictModel, evidence_features
+from burhan.verdict.model import FEATURES, VERDICTS, VerdictModel, best_coverage, evidence_features
 from burhan.verdict.reliability import SourceReliability
 
 EVIDENCE_MODES = ("gold", "retrieved")
@@ -94,20 +94,21 @@ class VerdictBench:
 
     def features(self, indices: list[int], stance: StanceModel, reliability: SourceReliability,
                  label: str = "score") -> np.ndarray:
+        """One row per claim: ``evidence_features`` and, in the last column, ``best_coverage``."""
         engine = Engine(self.store, self.searcher, stance, VerdictModel(), reliability)
         rows = []
         for n, i in enumerate(indices, start=1):
             evidence, numbers, places, _ = engine.assess(Claim(self.claims[i].claim), self.store.articles(self.candidates[i]))
-            rows.append(evidence_features(evidence, numbers, places))
+            rows.append(np.r_[evidence_features(evidence, numbers, places), best_coverage(evidence)])
             if self.on_progress:
                 self.on_progress(label, n, len(indices))
-        return np.vstack(rows) if rows else np.zeros((0, len(FEATURES)))
+        return np.vstack(rows) if rows else np.zeros((0, len(FEATURES) + 1))
 
     def out_of_fold_features(self, indices: list[int], fold_of: list[int], folds: list[set[str]],
                              also_excluded: frozenset[int] = frozenset()) -> np.ndarray:
         """Rows for ``indices``, each claim described by models trained without its own fold
         (and without ``also_excluded``)."""
-        X = np.zeros((len(indices), len(FEATURES)))
+        X = np.zeros((len(indices), len(FEATURES) + 1))
         for g in sorted({fold_of[i] for i in indices}):
             members = [n for n, i in enumerate(indices) if fold_of[i] == g]
             stance, reliability = self.models_without(also_excluded | {g}, folds)
@@ -204,19 +205,19 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
             train = [i for i in scored if fold_of[i] != f]
             test = [i for i in scored if fold_of[i] == f]
             X_train = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
-            model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
+            model = VerdictModel(**(model_params or {})).fit(X_train[:, :-1], [gold[i] == "true" for i in train])
             X_test = bench.out_of_fold_features(test, fold_of, folds)
-            decisions = [model.decide(x) for x in X_test]
+            decisions = [model.decide(x[:-1], x[-1]) for x in X_test]
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
             order += test
+        articles = store.stats()["articles"]
     result = verdict_report([gold[i] for i in order], predicted, p_true)
     result["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
     result["ece_per_fold"] = [r["ece"] for r in per_fold]
     result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
-                   "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold"
-                   else bench.store.stats()["articles"]})
+                   "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold" else articles})
     if baselines:
         result["baselines"] = _baselines(claims, scored, fold_of, gold)
     return result
@@ -253,7 +254,7 @@ def evaluate_verdict_model(directory: str | Path, model: VerdictModel, reliabili
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
         X = bench.features(list(range(len(claims))), stance, reliability)
-    decisions = [model.decide(x) for x in X]
+    decisions = [model.decide(x[:-1], x[-1]) for x in X]
     report = verdict_report(["true" if c.fact == "true" else "false" for c in claims],
                             [d[0] for d in decisions], [d[2] for d in decisions])
     report.update({"evidence": evidence, "k": k if evidence == "retrieved" else None})
@@ -271,7 +272,7 @@ def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, ev
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
         X = bench.out_of_fold_features(scored, fold_of, folds)
-    model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored])
+    model = VerdictModel().fit(X[:, :-1], [claims[i].fact == "true" for i in scored])
     model.save(out, reliability=learn_reliability(claims).to_dict(), card={
         "command": f"burhan train verdict --data {directory} --splits {splits} --evidence {evidence} --k {k} --out {out}",
         "data": f"Unified-FC: {len(scored)} claims in {len(folds)} folds",

@@ -56,6 +56,7 @@ class StancePrediction:
     label: str
     probs: dict[str, float]
     rationale: list[RationaleSentence] = field(default_factory=list)
+    coverage: float = 0.0  # IDF-weighted share of the claim's content stems found in the article
 
 
 @dataclass
@@ -197,12 +198,14 @@ class StanceModel:
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
         X, rankings, tops = self._analyse(pairs)
         probs = self._proba(X, tops)
+        coverage = X[:, FEATURE_NAMES.index("article_coverage")] if len(X) else []
         out = []
-        for pair, p, ranking in zip(pairs, probs, rankings):
+        for pair, p, ranking, c in zip(pairs, probs, rankings, coverage):
             label = LABELS[int(np.argmax(p))]
             rationale = [RationaleSentence(s.index, pair.sentences[s.index], round(s.score, 4))
                          for s in ranking[: self.rationale_k]] if label != "unrelated" else []
-            out.append(StancePrediction(label, {l: round(float(v), 4) for l, v in zip(LABELS, p)}, rationale))
+            out.append(StancePrediction(label, {l: round(float(v), 4) for l, v in zip(LABELS, p)}, rationale,
+                                        round(float(c), 4)))
         return out
 
     def score_sentence_pairs(self, claims: list[str], sentences: list[str]) -> np.ndarray:

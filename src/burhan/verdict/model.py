@@ -12,8 +12,8 @@
 3. ``VerdictModel``: a standardised logistic regression on those features gives P(true);
    its probabilities are what ``eval verdict`` calibrates (ECE). With no evidence related
    to the claim (no story with P(related) ≥ ``min_related``) or a near coin toss (``abstain_margin``) the verdict is
-   ``not_enough_evidence``; so is a claim none of whose evidence the stance model calls
-   anything but unrelated.
+   ``not_enough_evidence``; so is a claim none of whose articles holds ``min_coverage`` of its
+   content (IDF-weighted stems; no agree/disagree pair of Unified-FC is under 0.34).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from burhan.domain import Evidence, NumberCheck
 from burhan.stance.linear import StandardisedLogistic
 
 VERDICTS = ("true", "false", "not_enough_evidence")
-FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "any_related",
-            "related_max", "related_top", "number_conflict", "number_match", "place_coverage")
+FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
+            "related_top", "number_conflict", "number_match", "place_coverage")
 TOP_STORIES = 3
 FORMAT_VERSION = 1
 
@@ -80,13 +80,17 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
         1.0 - float(np.prod([1.0 - a for a in sorted(agree, reverse=True)[:TOP_STORIES]])),
         1.0 - float(np.prod([1.0 - d for d in sorted(disagree, reverse=True)[:TOP_STORIES]])),
         max(discuss, default=0.0),
-        float(any(e.stance != "unrelated" for e in leads)),
         related(leads[0]) if leads else 0.0,
         float(np.mean([related(e) for e in top])) if top else 0.0,
         stories_with("conflict"),
         stories_with("match"),
         coverage,
     ], dtype=np.float64)
+
+
+def best_coverage(evidence: list[Evidence]) -> float:
+    """How much of the claim's content the best article holds (0 without evidence)."""
+    return max((e.coverage for e in evidence), default=0.0)
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -96,14 +100,17 @@ def _same_place(a: str, b: str) -> bool:
 class VerdictModel:
     """fit / predict_proba / decide / save / load."""
 
-    def __init__(self, C: float = 1.0, min_related: float = 0.3, abstain_margin: float = 0.02):
+    def __init__(self, C: float = 1.0, min_coverage: float = 0.2, min_related: float = 0.3,
+                 abstain_margin: float = 0.02):
         self.C = C
+        self.min_coverage = min_coverage
         self.min_related = min_related
         self.abstain_margin = abstain_margin
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
-        return {"C": self.C, "min_related": self.min_related, "abstain_margin": self.abstain_margin}
+        return {"C": self.C, "min_coverage": self.min_coverage, "min_related": self.min_related,
+                "abstain_margin": self.abstain_margin}
 
     def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
@@ -118,11 +125,12 @@ class VerdictModel:
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
         return self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")]
 
-    def decide(self, x: np.ndarray) -> tuple[str, float, float]:
-        """(verdict, confidence, P(true)) for one feature row."""
+    def decide(self, x: np.ndarray, coverage: float = 1.0) -> tuple[str, float, float]:
+        """(verdict, confidence, P(true)) for one feature row; ``coverage`` is ``best_coverage``
+        of the evidence: under ``min_coverage`` no article speaks to the claim."""
         p_true = float(self.predict_proba(x)[0])
         best = float(x[FEATURES.index("related_max")])
-        if not x[FEATURES.index("any_related")] or best < self.min_related:
+        if coverage < self.min_coverage or best < self.min_related:
             return "not_enough_evidence", round(max(0.5, 1.0 - best), 4), p_true
         if abs(p_true - 0.5) < self.abstain_margin:
             return "not_enough_evidence", round(1.0 - 2 * abs(p_true - 0.5), 4), p_true

@@ -139,7 +139,8 @@ function renderChart(leads) {
   for (const e of leads) counts[e.stance] += 1;
   const max = Math.max(1, ...Object.values(counts));
   const width = 300, row = 34;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${row * 4 + 8}`, width: "100%", role: "img", "aria-label": "توزيع المواقف" });
+  // direction:ltr makes x and text-anchor geometric; the Arabic labels still read right to left
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${row * 4 + 8}`, width: "100%", role: "img", "aria-label": "توزيع المواقف", style: "direction:ltr" });
   Object.entries(counts).forEach(([stance, n], i) => {
     const y = 4 + i * row;
     chart.appendChild(svg("text", { x: width - 4, y: y + 20, "text-anchor": "end", "font-size": 14 }, STANCE_AR[stance]));
@@ -161,7 +162,7 @@ function renderTimeline(items) {
   const lo = Math.min(...times), hi = Math.max(...times);
   const width = 600, height = 60 + 22 * dated.length, pad = 40;
   const x = (t) => (hi === lo ? width / 2 : width - pad - ((t - lo) / (hi - lo)) * (width - 2 * pad)); // RTL: earliest on the right
-  const line = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "خط زمني" });
+  const line = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "خط زمني", style: "direction:ltr" });
   line.appendChild(svg("line", { x1: pad, x2: width - pad, y1: 30, y2: 30, stroke: "#999" }));
   line.appendChild(svg("text", { x: width - pad, y: 20, "text-anchor": "middle", "font-size": 12 }, new Date(lo).toISOString().slice(0, 10)));
   if (hi !== lo) line.appendChild(svg("text", { x: pad, y: 20, "text-anchor": "middle", "font-size": 12 }, new Date(hi).toISOString().slice(0, 10)));
