@@ -11,9 +11,7 @@ from pathlib import Path
 
 from burhan.domain import Article, Claim, Evidence, NumberCheck, Verdict
 from burhan.ingest.readers import domain_of
-from burhan.search import Searcher
-from burhan.search.dense import DEFAULT_ENCODER
-from burhan.search.searcher import SearchError
+from burhan.search import DEFAULT_ENCODER, Searcher, SearchError
 from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
@@ -112,8 +110,8 @@ class Engine:
     def check_articles(self, claim: str | Claim, article_ids: list[int], lang: str = "ar",
                        warnings: list[str] | None = None) -> Verdict:
         """The verdict from the given articles only (no retrieval)."""
-        if warnings is None:
-            claim, warnings = self.validate(claim)
+        claim, own_warnings = self.validate(claim)
+        warnings = list(warnings) if warnings is not None else own_warnings
         evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
         x = evidence_features(evidence, numbers, places)
         verdict, confidence, p_true = self.verdict_model.decide(x, best_coverage(evidence))

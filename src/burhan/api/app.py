@@ -37,6 +37,7 @@ from burhan.search.dense import DEFAULT_ENCODER
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
 MAX_REQUEST_BYTES = 20 * 1024 * 1024
+MAX_FILES = 200
 EXCERPT_CONTEXT = 1  # sentences shown either side of a rationale sentence
 
 
@@ -179,8 +180,6 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
-
-MAX_FILES = 200
 
 
 def verdict_body(verdict: Verdict, sentences: dict[int, list]) -> dict:
