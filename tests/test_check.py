@@ -123,6 +123,12 @@ def test_batch_streams_results_and_resumes_after_an_interruption(demo_db, tmp_pa
     assert "already done 1" in second.stdout
     resumed = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in resumed] == ["a", "b", "c"] and resumed[0] == lines[0]
+    report = tmp_path / "report.html"
+    made = run("report", results, "--out", report)
+    assert made.exit_code == 0 and "3 results" in made.stdout
+    html = report.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "مقتل 1300 مدني" in html and "<mark>" in html and "only punctuation" in html
+    assert run("report", claims, "--out", tmp_path / "bad.html").exit_code == 2  # claims are not results
 
 
 def test_bad_batch_file_is_refused_before_any_work(demo_db, tmp_path):
