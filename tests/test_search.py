@@ -125,3 +125,26 @@ def test_index_left_by_an_earlier_store_is_rebuilt(seeds, tmp_path):
         assert searcher.lexical.count() == 1
         assert searcher.search("لقاحات القامشلي", k=5, mode="bm25")[0].article_id == 1
         assert searcher.search("هوا تشون ينغ", k=5, mode="bm25") == []
+
+
+def test_ann_index_agrees_with_exact_search_and_is_extended_not_rebuilt(tmp_path):
+    import numpy as np
+
+    from burhan.search.dense import DenseIndex
+
+    rng = np.random.default_rng(0)
+    ids = np.repeat(np.arange(1, 401), 3)  # 400 articles, 3 passages each
+    matrix = rng.normal(size=(len(ids), 64)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    queries = matrix[rng.choice(len(ids), 20)] + rng.normal(scale=0.05, size=(20, 64)).astype(np.float32)
+    exact = DenseIndex(ids, matrix, ann_threshold=10**9)
+    path = tmp_path / "dense.faiss"
+    half = DenseIndex(ids[:600], matrix[:600], ann_threshold=100, ann_path=path)
+    assert half.ann is not None and half.ann.ntotal == 600
+    ann = DenseIndex(ids, matrix, ann_threshold=100, ann_path=path)  # 600 saved rows + 600 new
+    assert ann.ann.ntotal == len(ids)
+    overlap = [len({a for a, _ in exact.search(q, 10)} & {a for a, _ in ann.search(q, 10)}) / 10 for q in queries]
+    assert np.mean(overlap) >= 0.9
+    assert all(exact.search(q, 1)[0][0] == ann.search(q, 1)[0][0] for q in queries)
+    shuffled = DenseIndex(ids[::-1].copy(), matrix[::-1].copy(), ann_threshold=100, ann_path=path)
+    assert shuffled.ann.ntotal == len(ids)  # rows no longer match the saved graph: rebuilt, not extended

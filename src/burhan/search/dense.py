@@ -114,27 +114,74 @@ def vector_key(text: str, kind: str) -> str:
     return f"{kind}:{hashlib.sha1(text.encode('utf-8')).hexdigest()}"
 
 
-class DenseIndex:
-    """Exact inner-product search over passage vectors; an article scores its best passage."""
+ANN_THRESHOLD = 100_000  # passage vectors; below it exact search is fast enough (and exact)
+ANN_CANDIDATES = 8  # passages fetched per wanted article (an article has up to 9 passages)
 
-    def __init__(self, article_ids: np.ndarray, matrix: np.ndarray):
+
+class DenseIndex:
+    """Inner-product search over passage vectors; an article scores its best passage (MaxP).
+
+    Exact (numpy) up to ``ann_threshold`` vectors; beyond, a faiss HNSW graph, saved at
+    ``ann_path`` when given and extended (not rebuilt) as passages of new articles arrive —
+    rows come ordered by article id, so earlier rows never move."""
+
+    def __init__(self, article_ids: np.ndarray, matrix: np.ndarray, ann_threshold: int = ANN_THRESHOLD,
+                 ann_path: str | Path | None = None, hnsw_m: int = 32, ef_search: int = 128):
         # rows arrive grouped by article: remember where each article's rows start
         self.matrix = matrix.astype(np.float32, copy=False)
+        self.article_ids = article_ids
         if len(article_ids):
             starts = np.flatnonzero(np.r_[True, article_ids[1:] != article_ids[:-1]])
         else:
             starts = np.zeros(0, dtype=np.int64)
         self.starts = starts
         self.ids = article_ids[starts] if len(article_ids) else article_ids
+        self.ann = self._ann(Path(ann_path) if ann_path else None, hnsw_m, ef_search) \
+            if len(self.matrix) >= ann_threshold else None
+
+    def _ann(self, path: Path | None, m: int, ef_search: int):
+        import faiss
+
+        index = None
+        rows_file = path.with_suffix(".rows.npy") if path is not None else None
+        if path is not None and path.exists() and rows_file.exists():
+            index = faiss.read_index(str(path))
+            known = np.load(rows_file)
+            # the saved graph is reused only if its rows are still the first rows, in order
+            if index.d != self.matrix.shape[1] or index.ntotal != len(known) or index.ntotal > len(self.matrix) \
+                    or not np.array_equal(known, self.article_ids[: len(known)]):
+                index = None
+        if index is None:
+            index = faiss.IndexHNSWFlat(self.matrix.shape[1], m, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+        if index.ntotal < len(self.matrix):
+            index.add(self.matrix[index.ntotal:])
+            if path is not None:
+                faiss.write_index(index, str(path))
+                np.save(rows_file, self.article_ids)
+        index.hnsw.efSearch = ef_search
+        return index
 
     def search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         if not len(self.ids):
             return []
+        if self.ann is not None:
+            return self._search_ann(query_vector, k)
         best = np.maximum.reduceat(self.matrix @ query_vector, self.starts)
         k = min(k, len(best))
         top = np.argpartition(-best, k - 1)[:k]
         top = top[np.argsort(-best[top])]
         return [(int(self.ids[i]), float(best[i])) for i in top]
+
+    def _search_ann(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        wanted = min(len(self.matrix), max(k * ANN_CANDIDATES, self.ann.hnsw.efSearch))
+        scores, rows = self.ann.search(np.asarray(query_vector, dtype=np.float32)[None, :], wanted)
+        best: dict[int, float] = {}
+        for score, row in zip(scores[0], rows[0]):
+            if row >= 0:
+                article = int(self.article_ids[row])
+                best[article] = max(best.get(article, -np.inf), float(score))
+        return sorted(best.items(), key=lambda item: -item[1])[:k]
 
 
 class CachedEncoder:

@@ -138,7 +138,8 @@ class Searcher:
             if without:
                 raise SearchError(f"{without} articles or passages have no {self.encoder_name} vectors yet; "
                                   f"run 'burhan embed'")
-            self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name))
+            self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name),
+                                     ann_path=self.lexical.folder / f"dense-{self.encoder_name}.faiss")
         return self._dense
 
     # -- searching -------------------------------------------------------------------
