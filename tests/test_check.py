@@ -39,7 +39,7 @@ def test_reported_count_is_confirmed_by_independent_sources(engine):
     # the wire story was syndicated three times: one voice, the copies listed under it
     wire = [e for e in verdict.evidence if e.copies]
     assert wire and all(c.weight == 0.0 for c in verdict.evidence if c.duplicate_of is not None)
-    assert "نسخة" in verdict.explanation
+    assert "نسخ مكررة" in verdict.explanation
 
 
 def test_conflicting_count_is_reported_and_weighs_against_the_claim(engine):

@@ -147,7 +147,7 @@ def test_explanation_names_sources_counts_and_copies():
     conflict = NumberCheck("conflict", "مدني", 3000, "3000 مدني", 1300, "1300 مدني", 3, 0, "قتل 1300 مدني")
     text = explain("false", 0.8, items, [conflict], ["سوريا"])
     assert "غير صحيح" in text and "ministry.example" in text and "wire.example" in text
-    assert "«3000 مدني»" in text and "«1300 مدني»" in text and "نسخة" in text and "سوريا" in text
+    assert "«3000 مدني»" in text and "«1300 مدني»" in text and "نسخ مكررة" in text and "سوريا" in text
     english = explain("false", 0.8, items, [conflict], [], lang="en")
     assert "Conflicting count" in english and "merged" in english
     with pytest.raises(ValueError, match="language"):
