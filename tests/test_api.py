@@ -1,7 +1,6 @@
 """The REST API through FastAPI's TestClient: reads, the token on writes, limits, errors,
 and an ingest that fails leaving the store as it was."""
 
-import json
 import sqlite3
 
 import pytest

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from burhan.domain import Article, Sentence
+from burhan.domain import Article
 from burhan.ingest import clean, ingest
 from burhan.domain import Document
 from burhan.store import SCHEMA_VERSION, Store, StoreError

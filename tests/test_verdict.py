@@ -97,7 +97,7 @@ def test_copies_of_one_story_count_once():
     items = merge_copies([evidence(1, "agree", AGREE, story_id=5), evidence(2, "agree", AGREE, story_id=5),
                           evidence(3, "agree", AGREE, story_id=5)])
     leads = [e for e in items if e.duplicate_of is None]
-    assert len(leads) == 1 and sorted(leads[0].copies) == [2, 3] if leads[0].article_id == 1 else False
+    assert [e.article_id for e in leads] == [1] and sorted(leads[0].copies) == [2, 3]
     assert [e.weight for e in items if e.duplicate_of] == [0.0, 0.0]
     one = evidence_features(merge_copies([evidence(1, "agree", AGREE, story_id=5)]), [], [])
     three = evidence_features(items, [], [])

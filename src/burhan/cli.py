@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
@@ -37,11 +39,30 @@ def _print_json(value: object) -> None:
 
 
 def _open(db: Path, create: bool = False) -> Store:
-    try:
+    with _exit_2_on(StoreError):
         return Store(db, create=create)
-    except StoreError as e:
-        err.print(f"[red]error:[/] {e}")
+
+
+@contextmanager
+def _exit_2_on(*errors: type[Exception]):
+    """Report one of ``errors`` as a one-line error and exit with status 2 (bad input)."""
+    try:
+        yield
+    except errors as e:
+        err.print(f"[red]error:[/] {e}", highlight=False)
         raise typer.Exit(2) from None
+
+
+def _stage_progress(bar: Progress) -> Callable[[str, int, int], None]:
+    """An ``on_progress(stage, done, total)`` that gives each stage its own bar."""
+    tasks: dict[str, int] = {}
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return on_progress
 
 
 def progress_bar(label: str, disable: bool = False) -> Progress:
@@ -128,12 +149,9 @@ def search(
     """Search articles (or sentences) by BM25, dense vectors, or both fused."""
     with _open(db) as store:
         searcher = Searcher(store, encoder=encoder)
-        try:
+        with _exit_2_on(SearchError):
             searcher.sync(embed=False)
             hits = searcher.search(query, k=k, mode=mode, sentences=sentences)
-        except SearchError as e:
-            err.print(f"[red]error:[/] {e}")
-            raise typer.Exit(2) from None
     if as_json:
         sentence_fields = () if sentences else ("sentence_index", "sentence")
         _print_json([{k: v for k, v in asdict(h).items() if k not in sentence_fields} for h in hits])
@@ -158,19 +176,8 @@ def eval_retrieval(
     if format != "unifiedfc":
         err.print(f"[red]error:[/] unknown format {format!r} (supported: unifiedfc)")
         raise typer.Exit(2)
-    with progress_bar("eval") as bar:
-        tasks: dict[str, int] = {}
-
-        def on_progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        try:
-            results = evaluate_retrieval(directory, encoder=encoder, on_progress=on_progress)
-        except IngestError as e:
-            err.print(f"[red]error:[/] {e}")
-            raise typer.Exit(2) from None
+    with _exit_2_on(IngestError), progress_bar("eval") as bar:
+        results = evaluate_retrieval(directory, encoder=encoder, on_progress=_stage_progress(bar))
     if as_json:
         _print_json(results)
         return
@@ -197,11 +204,8 @@ def train_stance_command(
     from burhan.stance.training import SHIPPED_MODEL, train_stance
 
     target = out_path or SHIPPED_MODEL
-    try:
+    with _exit_2_on(IngestError, ValueError, OSError):
         train_stance(data, target, seed=seed, use_embeddings=embeddings, pair_scorer=pair_scorer)
-    except (IngestError, ValueError, OSError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
     out.print(f"stance model → {target} ({target.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -221,7 +225,7 @@ def eval_stance(
     from burhan.stance import StanceModel
     from burhan.stance.training import SHIPPED_MODEL
 
-    try:
+    with _exit_2_on(IngestError, ValueError, OSError):
         if cv is not None:
             if format != "unifiedfc":
                 raise ValueError("--cv works with --format unifiedfc")
@@ -240,9 +244,6 @@ def eval_stance(
         else:
             model = StanceModel.load(model_path or SHIPPED_MODEL)
             results = evaluate_ans(model, path) if format == "ans" else evaluate_model(model, path)
-    except (IngestError, ValueError, OSError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
     if as_json:
         _print_json(results)
         return
@@ -273,12 +274,9 @@ def _engine(db: Path, encoder: str, stance_model: Path | None, verdict_model: Pa
             reliability: Path | None, k: int):
     from burhan.engine import Engine
 
-    try:
+    with _exit_2_on(FileNotFoundError, ValueError, StoreError):
         return Engine.open(db, encoder=encoder, stance_model=stance_model, verdict_model=verdict_model,
                            reliability_file=reliability, k=k)
-    except (FileNotFoundError, ValueError, StoreError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -312,11 +310,8 @@ def check(
         if items is not None:
             _check_batch(engine, items, out_path, lang)
             return
-        try:
+        with _exit_2_on(ClaimError, SearchError):
             verdict = engine.check(claim, lang=lang)
-        except (ClaimError, SearchError) as e:
-            err.print(f"[red]error:[/] {e}")
-            raise typer.Exit(2) from None
     for warning in verdict.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if as_json:
@@ -424,20 +419,9 @@ def train_verdict_command(
     from burhan.evaluation.verdict import train_verdict
 
     target = out_path or SHIPPED_VERDICT
-    try:
-        with progress_bar("train verdict") as bar:
-            tasks: dict[str, int] = {}
-
-            def on_progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(stage, total=total)
-                bar.update(tasks[stage], completed=done, total=total)
-
-            train_verdict(data, splits or data / "train_test_splits.txt", target, evidence, k, encoder,
-                          db=corpus_db, on_progress=on_progress)
-    except (IngestError, ValueError, OSError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
+    with _exit_2_on(IngestError, ValueError, OSError), progress_bar("train verdict") as bar:
+        train_verdict(data, splits or data / "train_test_splits.txt", target, evidence, k, encoder,
+                      db=corpus_db, on_progress=_stage_progress(bar))
     out.print(f"verdict model → {target}")
 
 
@@ -459,26 +443,16 @@ def eval_verdict(
     from burhan.stance import StanceModel
     from burhan.stance.training import SHIPPED_MODEL
 
-    try:
+    with _exit_2_on(IngestError, ValueError, OSError), progress_bar("eval verdict") as bar:
         if format != "unifiedfc":
             raise ValueError(f"unknown format {format!r}: verdicts are evaluated on unifiedfc")
-        with progress_bar("eval verdict") as bar:
-            tasks: dict[str, int] = {}
-
-            def on_progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(stage, total=total)
-                bar.update(tasks[stage], completed=done, total=total)
-
-            if cv is not None:
-                results = cross_validate_verdict(path, cv, evidence, k, encoder, db=corpus_db, on_progress=on_progress)
-            else:
-                model, table = load_verdict_model(model_path or SHIPPED_VERDICT)
-                results = evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL), evidence, k,
-                                                 encoder, db=corpus_db, on_progress=on_progress)
-    except (IngestError, ValueError, OSError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
+        if cv is not None:
+            results = cross_validate_verdict(path, cv, evidence, k, encoder, db=corpus_db,
+                                             on_progress=_stage_progress(bar))
+        else:
+            model, table = load_verdict_model(model_path or SHIPPED_VERDICT)
+            results = evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL), evidence, k,
+                                             encoder, db=corpus_db, on_progress=_stage_progress(bar))
     if as_json:
         _print_json(results)
         return
@@ -519,11 +493,8 @@ def report(
     """A self-contained, printable HTML report of a batch of claim checks."""
     from burhan.web.report import ReportError, write_report
 
-    try:
+    with _exit_2_on(ReportError):
         count = write_report(results, out_path)
-    except ReportError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
     out.print(f"{count} results → {out_path}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burhan.domain import Article, Claim, Evidence, NumberCheck, Verdict
+from burhan.domain import Article, Claim, Evidence, Verdict
 from burhan.ingest.readers import domain_of
 from burhan.search import DEFAULT_ENCODER, Searcher, SearchError
 from burhan.stance import StanceModel, StancePair

@@ -25,9 +25,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 
-from burhan.api.models import (ArticleResponse, CheckRequest, CheckResponse, Health, IngestRequest, IngestResponse,
-                               SearchHitItem)
-from burhan.domain import Claim, Document, Verdict
+from burhan.api.models import ArticleResponse, CheckRequest, CheckResponse, Health, IngestRequest, IngestResponse
+from burhan.domain import Claim, Document, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
 from burhan.ingest.pipeline import analyze_file, prepare
@@ -109,7 +108,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return verdict_body(verdict, sentences)
 
-    @app.get("/api/search", response_model=list[SearchHitItem])
+    @app.get("/api/search", response_model=list[SearchHit])
     def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
                mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
         if len(q) > max_claim_chars:
@@ -230,8 +229,9 @@ def serve_in_background(app: FastAPI, host: str = "127.0.0.1", timeout: float = 
     screenshots). Returns ``(base_url, server)``; set ``server.should_exit = True`` to stop."""
     import socket
     import time
+    import urllib.error
+    import urllib.request
 
-    import httpx
     import uvicorn
 
     with socket.socket() as s:
@@ -243,9 +243,10 @@ def serve_in_background(app: FastAPI, host: str = "127.0.0.1", timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                return url, server
-        except httpx.HTTPError:
+            with urllib.request.urlopen(url + "/health", timeout=1) as response:
+                if response.status == 200:
+                    return url, server
+        except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.1)
     raise RuntimeError(f"the server at {url} did not start within {timeout:.0f} s")

@@ -1,10 +1,16 @@
-"""Typed request and response bodies of the REST API (they make its OpenAPI schema)."""
+"""Typed request and response bodies of the REST API (they make its OpenAPI schema).
+
+Items that are plain domain dataclasses on the wire (``RationaleSentence``, ``NumberCheck``,
+``SearchHit``) are used as they are; the models here add what only the API returns (the
+evidence excerpt) or validates (requests)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from burhan.domain import NumberCheck, RationaleSentence
 
 MAX_INGEST_ARTICLES = 500
 
@@ -15,12 +21,6 @@ class CheckRequest(BaseModel):
     lang: Literal["ar", "en"] = Field("ar", description="Language of the explanation.")
     date: str | None = Field(None, pattern=r"^\d{4}-\d{2}(-\d{2})?$",
                              description="When the claimed event happened (ISO); evidence published earlier cannot confirm it.")
-
-
-class Rationale(BaseModel):
-    index: int
-    text: str
-    score: float
 
 
 class ExcerptSentence(BaseModel):
@@ -38,7 +38,7 @@ class EvidenceItem(BaseModel):
     date: str | None
     stance: Literal["agree", "disagree", "discuss", "unrelated"]
     stance_probs: dict[str, float]
-    rationale: list[Rationale]
+    rationale: list[RationaleSentence]
     weight: float = Field(description="Weight in the decision (copies of one story weigh 0 but their lead).")
     story_id: int | None
     reliability: float
@@ -49,42 +49,17 @@ class EvidenceItem(BaseModel):
     excerpt: list[ExcerptSentence] = Field(description="The rationale sentences with their neighbours, in order.")
 
 
-class NumberCheckItem(BaseModel):
-    relation: Literal["match", "conflict"]
-    noun: str | None
-    claim_value: float
-    claim_text: str
-    evidence_value: float
-    evidence_text: str
-    article_id: int
-    sentence_index: int
-    sentence: str
-
-
 class CheckResponse(BaseModel):
     claim: str
     verdict: Literal["true", "false", "not_enough_evidence"]
     confidence: float
     p_true: float | None
     evidence: list[EvidenceItem]
-    numbers: list[NumberCheckItem]
+    numbers: list[NumberCheck]
     explanation: str
     places: list[str]
     dates: list[str]
     warnings: list[str]
-
-
-class SearchHitItem(BaseModel):
-    article_id: int
-    title: str | None
-    origin: str
-    source: str | None
-    date: str | None
-    url: str | None
-    score: float
-    story_id: int | None = None
-    sentence_index: int | None = None
-    sentence: str | None = None
 
 
 class ArticleResponse(BaseModel):

@@ -39,14 +39,18 @@ def unifiedfc_pairs(claims: list[LabelledClaim]):
     return pairs, labels, rationales, owners
 
 
-def classification_report(gold: list[str], predicted: list[str], labels=LABELS) -> dict:
+def classification_report(gold: list[str], predicted: list[str], labels=LABELS, confusion_labels=None) -> dict:
+    """Accuracy, macro-F1 and per-class scores over ``labels``; the confusion matrix over
+    ``confusion_labels`` (default: the same), which may add predicted-only labels."""
+    confusion_labels = list(confusion_labels or labels)
     p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=list(labels), zero_division=0)
     return {
         "accuracy": round(float(np.mean([g == q for g, q in zip(gold, predicted)])), 4),
         "macro_f1": round(float(f1_score(gold, predicted, labels=list(labels), average="macro", zero_division=0)), 4),
         "per_class": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
                               "f1": round(float(f[i]), 4), "support": int(support[i])} for i, label in enumerate(labels)},
-        "confusion": {"labels": list(labels), "matrix": confusion_matrix(gold, predicted, labels=list(labels)).tolist()},
+        "confusion": {"labels": confusion_labels,
+                      "matrix": confusion_matrix(gold, predicted, labels=confusion_labels).tolist()},
         "pairs": len(gold),
     }
 

@@ -28,12 +28,11 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
 from burhan.domain import Claim
 from burhan.engine import Engine
 from burhan.evaluation.retrieval import build_corpus
-from burhan.evaluation.stance import unifiedfc_pairs
+from burhan.evaluation.stance import classification_report, unifiedfc_pairs
 from burhan.ingest.benchmarks import LabelledClaim, load_splits, load_unifiedfc
 from burhan.ingest.readers import domain_of
 from burhan.search import Searcher
@@ -136,18 +135,9 @@ def expected_calibration_error(p_true: np.ndarray, truth: np.ndarray, bins: int 
 
 def verdict_report(gold: list[str], predicted: list[str], p_true: list[float] | None = None) -> dict:
     """Accuracy and macro-F1 over true/false (``not_enough_evidence`` counts as wrong)."""
-    labels = ["true", "false"]
-    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
-    report = {
-        "accuracy": round(float(np.mean([g == q for g, q in zip(gold, predicted)])), 4),
-        "macro_f1": round(float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)), 4),
-        "claims": len(gold),
-        "not_enough_evidence": sum(q == "not_enough_evidence" for q in predicted),
-        "per_class": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(support[i])} for i, label in enumerate(labels)},
-        "confusion": {"labels": list(VERDICTS),
-                      "matrix": confusion_matrix(gold, predicted, labels=list(VERDICTS)).tolist()},
-    }
+    report = classification_report(gold, predicted, labels=("true", "false"), confusion_labels=VERDICTS)
+    report["claims"] = report.pop("pairs")
+    report["not_enough_evidence"] = sum(q == "not_enough_evidence" for q in predicted)
     if p_true is not None:
         report["ece"] = expected_calibration_error(np.array(p_true), np.array([g == "true" for g in gold]))
     return report

@@ -15,7 +15,6 @@ from burhan.domain import NumberCheck
 from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize
 from burhan.text.numbers import NumberMention, extract_numbers
-from burhan.text.tokens import light10
 
 # irregular plurals and variants of the nouns that casualty and event counts use
 _LEMMAS = {
