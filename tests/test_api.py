@@ -35,6 +35,17 @@ def test_health_stats_and_openapi(client):
     assert {"/api/check", "/api/search", "/api/articles/{article_id}", "/api/ingest", "/api/stats", "/health"} <= set(paths)
 
 
+def test_api_docs_work_offline(client):
+    """/docs must not need a CDN: every script and stylesheet it names is served by the app."""
+    import re
+
+    page = client.get("/docs").text
+    assets = re.findall(r"(?:src|href)=['\"]([^'\"]+\.(?:js|css))['\"]", page)
+    assert len(assets) >= 2 and all(a.startswith("/") for a in assets), assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+
+
 def test_check_returns_verdict_evidence_and_highlightable_excerpts(client):
     response = client.post("/api/check", json={"claim": "مقتل 1300 مدني في سوريا خلال نوفمبر"})
     assert response.status_code == 200, response.text

@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 
 from burhan.api.models import ArticleResponse, CheckRequest, CheckResponse, Health, IngestRequest, IngestResponse
@@ -59,8 +60,10 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         if engine is None:
             state["engine"].close()
 
-    app = FastAPI(title="Burhan", version="0.1.0", lifespan=lifespan,
-                  description="Check Arabic claims against Arabic news, offline (برهان).")
+    # FastAPIOffline: the /docs and /redoc pages load Swagger UI and ReDoc from files of a
+    # package, not from a CDN, so they work on an air-gapped machine
+    app = FastAPIOffline(title="Burhan", version="0.1.0", lifespan=lifespan,
+                         description="Check Arabic claims against Arabic news, offline (برهان).")
     bearer = HTTPBearer(auto_error=False)
 
     def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
