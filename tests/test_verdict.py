@@ -38,6 +38,20 @@ def test_matching_counts_honour_qualifiers_plurals_and_number_words(claim, sente
     assert [c.relation for c in compare_counts(claim, 1, [(0, sentence)])] == ["match"]
 
 
+def test_sub_counts_are_context_not_conflicts():
+    # the demo article: the total matches; the airstrike share of it is not another total
+    sentences = [(0, "أفاد المرصد بمقتل 1300 مدني في سوريا خلال نوفمبر، بينهم 284 طفلا."),
+                 (1, "وقال المرصد إن 675 مدنيا قتلوا في غارات جوية.")]
+    checks = compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, sentences)
+    assert [(c.relation, c.evidence_value) for c in checks] == [("match", 1300), ("context", 675)]
+    # a part of a total («بينهم 40 مدنيا») is context even when the total is not the claimed one
+    part = compare_counts("مقتل 300 مدني", 1, [(0, "قتل 90 شخصا بينهم 40 مدنيا")])
+    assert [(c.relation, c.evidence_value) for c in part] == [("context", 40)]
+    # without the claimed count in the article, another total still conflicts
+    lone = compare_counts("مقتل 3000 مدني", 1, sentences[1:])
+    assert [(c.relation, c.evidence_value) for c in lone] == [("conflict", 675)]
+
+
 def test_counts_of_other_nouns_and_durations_are_not_compared():
     assert compare_counts("مقتل 1300 مدني", 1, [(0, "سقط 40 جنديا خلال 24 ساعة")]) == []
     assert noun_key("ساعة") is None and noun_key("بالمئة") is None

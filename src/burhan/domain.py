@@ -87,7 +87,7 @@ class Claim:
 class NumberCheck:
     """A count in the claim compared with a count in an evidence sentence about the same noun."""
 
-    relation: str  # "match" or "conflict"
+    relation: str  # "match", "conflict", or "context" (a part of a total, another period: not weighed)
     noun: str
     claim_value: float
     claim_text: str

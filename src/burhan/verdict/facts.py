@@ -4,6 +4,11 @@ Counts are compared only when both sides count the same thing (the same head nou
 clitics, plural forms and a few irregular plurals are folded: «مدنيين» = «مدني»,
 «أطفال» = «طفل», «قتلى» = «قتيل»). Qualifiers are honoured: «أكثر من 1000» is met by 1300,
 «نحو 300» by 310. Durations and percentages are not counts of events and are left alone.
+
+A count of the same noun is *context*, not a conflict, when it is a part of a total
+(«بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed count: then
+its other counts of that noun are sub-totals or other periods («1300 مدني خلال نوفمبر … 675
+مدنيا قتلوا في غارات»), not another figure for the same thing.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ _NOT_COUNTS = {normalize(w) for w in (
 ).split()}
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+# «بينهم 40 طفلا», «من بينهم 12», «منهم 5»: the number is a part of a total just given
+_PARTITIVE = {normalize(w) for w in "بينهم بينها بينهن منهم منها منهن".split()}
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 
 
 def _fold(word: str) -> str:
@@ -90,25 +98,38 @@ def claim_counts(claim: str) -> list[tuple[NumberMention, str]]:
     return [(m, key) for m in extract_numbers(claim) if (key := noun_key(head_noun(m, claim)))]
 
 
+def _is_part(mention: NumberMention, text: str) -> bool:
+    """Whether the number follows a partitive word («بينهم», «منهم»)."""
+    before = _WORDS_BEFORE.search(text[: mention.start])
+    return bool(before) and normalize(before.group(1)) in _PARTITIVE
+
+
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
-    """Every count in ``sentences`` about a noun the claim counts, as a match or a conflict."""
+    """Every count in ``sentences`` about a noun the claim counts: a match, a conflict, or
+    context (a part of a total, or another count in an article that states the claimed one)."""
     counts = claim_counts(claim)
     if not counts:
         return []
+    found = [(index, text, reported, noun_key(head_noun(reported, text)))
+             for index, text in sentences for reported in extract_numbers(text)]
     checks = []
-    for index, text in sentences:
-        for reported in extract_numbers(text):
-            key = noun_key(head_noun(reported, text))
-            for claimed, claim_key in counts:
-                if key != claim_key:
-                    continue
-                checks.append(NumberCheck(
-                    relation="match" if compatible(claimed, reported) else "conflict", noun=head_noun(claimed, claim),
-                    claim_value=claimed.value, claim_text=f"{claimed.text} {head_noun(claimed, claim)}",
-                    evidence_value=reported.value, evidence_text=f"{reported.text} {head_noun(reported, text)}",
-                    article_id=article_id, sentence_index=index, sentence=text,
-                ))
-    return checks
+    for claimed, claim_key in counts:
+        same_noun = [(index, text, reported) for index, text, reported, key in found if key == claim_key]
+        states_claim = any(compatible(claimed, reported) for _, _, reported in same_noun)
+        for index, text, reported in same_noun:
+            if compatible(claimed, reported):
+                relation = "match"
+            elif states_claim or _is_part(reported, text):
+                relation = "context"
+            else:
+                relation = "conflict"
+            checks.append(NumberCheck(
+                relation=relation, noun=head_noun(claimed, claim),
+                claim_value=claimed.value, claim_text=f"{claimed.text} {head_noun(claimed, claim)}",
+                evidence_value=reported.value, evidence_text=f"{reported.text} {head_noun(reported, text)}",
+                article_id=article_id, sentence_index=index, sentence=text,
+            ))
+    return sorted(checks, key=lambda c: (c.sentence_index, c.claim_value))
 
 
 def parse_iso(value: str | None) -> date | None:

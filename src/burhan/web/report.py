@@ -76,6 +76,7 @@ def summarise(result: dict) -> dict:
 
 
 STANCE_LABELS = {"agree": "يؤيد", "disagree": "يعارض", "discuss": "يناقش", "unrelated": "غير ذي صلة"}
+RELATION_LABELS = {"conflict": "تعارض", "match": "تطابق", "context": "سياق: جزء من العدد أو فترة أخرى"}
 VERDICT_LABELS = {"true": "صحيح", "false": "غير صحيح", "not_enough_evidence": "لا تتوفر أدلة كافية"}
 
 
@@ -92,7 +93,7 @@ def render_report(results: list[dict], title: str = "تقرير برهان") -> 
     failed = [r for r in results if "error" in r]
     verdicts = Counter(r["verdict"] for r in checked)
     return env.get_template("report.html").render(
-        title=title, results=checked, failed=failed, colors=COLORS, stance_labels=STANCE_LABELS,
+        title=title, results=checked, failed=failed, colors=COLORS, stance_labels=STANCE_LABELS, relation_labels=RELATION_LABELS,
         verdict_labels=VERDICT_LABELS,
         verdict_chart=bar_chart({v: verdicts.get(v, 0) for v in VERDICTS}, VERDICT_LABELS),
         conflicts=sum(len(r["conflicts"]) for r in checked), font=embedded_font(),

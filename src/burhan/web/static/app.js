@@ -4,6 +4,7 @@
 "use strict";
 
 const STANCE_AR = { agree: "يؤيد", disagree: "يعارض", discuss: "يناقش", unrelated: "غير ذي صلة" };
+const RELATION_AR = { conflict: "تعارض", match: "تطابق", context: "سياق: جزء من العدد أو فترة أخرى" };
 const VERDICT_AR = { true: "صحيح", false: "غير صحيح", not_enough_evidence: "لا تتوفر أدلة كافية" };
 const COLORS = { agree: "#1a7f37", disagree: "#c62828", discuss: "#8a6d00", unrelated: "#6b7280" };
 const SVG = "http://www.w3.org/2000/svg";
@@ -183,7 +184,7 @@ function renderNumbers(numbers, evidence) {
   const rows = numbers.map((n) => {
     const tr = el("tr", { class: n.relation });
     tr.append(el("td", {}, n.claim_text), el("td", {}, n.evidence_text),
-      el("td", {}, n.relation === "conflict" ? "تعارض" : "تطابق"), el("td", {}, sources[n.article_id] || ""));
+      el("td", {}, RELATION_AR[n.relation] || n.relation), el("td", {}, sources[n.article_id] || ""));
     return tr;
   });
   document.querySelector("#numbers tbody").replaceChildren(...rows);
