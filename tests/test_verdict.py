@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from burhan.domain import Evidence, NumberCheck, RationaleSentence
-from burhan.text.places import extract_places
+from burhan.text.places import extract_places, place_names
 from burhan.verdict.explain import explain
 from burhan.verdict.facts import claim_event_date, compare_counts, noun_key
 from burhan.verdict.model import FEATURES, VerdictModel, evidence_features, merge_copies
@@ -19,6 +19,9 @@ def test_places_with_clitics_multiword_names_and_variants():
     assert [p.place for p in found] == ["دير الزور", "الرقة", "ريف دمشق", "مضايا", "شرق حلب"]
     assert found[1].text == "وبالرقة"  # the span is the original spelling
     assert [p.place for p in extract_places("فتح الباب أمام المظاهرات السلمية")] == []  # common words, not places
+    # the fast path: the same places, each once, in order of first mention
+    text = "غارات على حلب وإدلب، ثم على مدينة حلب مجددا، وقصف في ديرالزور"
+    assert place_names(text) == list(dict.fromkeys(p.place for p in extract_places(text))) == ["حلب", "إدلب", "دير الزور"]
 
 
 def test_conflicting_count_of_the_same_noun():

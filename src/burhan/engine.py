@@ -16,7 +16,7 @@ from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
 from burhan.text.normalize import arabic_ratio
-from burhan.text.places import extract_places
+from burhan.text.places import place_names
 from burhan.text.tokens import analyze
 from burhan.verdict.explain import explain
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
@@ -128,7 +128,7 @@ class Engine:
         predictions = self.stance_model.predict([StancePair(claim.text, [s.text for s in a.sentences])
                                                  for a in articles])
         event_date = claim_event_date(claim.text, claim.date)
-        places = list(dict.fromkeys(m.place for m in extract_places(claim.text)))
+        places = place_names(claim.text)
         claim_stems = set(analyze(claim.text))
         evidence, numbers = [], []
         for article, prediction in zip(articles, predictions):
@@ -141,7 +141,7 @@ class Engine:
                 predates_claim=bool(event_date and published and published < event_date),
             )
             if prediction.label != "unrelated" or prediction.probs["unrelated"] <= 0.5:
-                item.places = list(dict.fromkeys(m.place for m in extract_places(f"{article.title or ''}\n{article.text}")))
+                item.places = place_names(f"{article.title or ''}\n{article.text}")
                 numbers += compare_counts(claim.text, article.id, self._count_context(article, prediction, claim_stems))
             evidence.append(item)
         return merge_copies(evidence), numbers, places, event_date

@@ -80,3 +80,9 @@ def extract_places(text: str) -> list[PlaceMention]:
         found.append(PlaceMention(VARIANTS[m.group("name")], text[offsets[start]: offsets[end - 1] + 1],
                                   offsets[start], offsets[end - 1] + 1))
     return found
+
+
+def place_names(text: str) -> list[str]:
+    """The canonical names of the places in ``text``, each once, in order of first mention.
+    Faster than ``extract_places`` (no spans of the original text are kept)."""
+    return list(dict.fromkeys(VARIANTS[m.group("name")] for m in _PLACE.finditer(normalize(text))))
