@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS
-from burhan.ingest import IngestError, ReadOptions, ingest
+from burhan.ingest import IngestError, ReadOptions, ingest, json_lines
 from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
 from burhan.store import Store, StoreError
 
@@ -323,18 +323,14 @@ def check(
 def _read_claims(path: Path) -> list[tuple[str, str]]:
     """(id, claim) per line of a JSONL file; every problem is named with its line, before any work."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         err.print(f"[red]error:[/] cannot read {path}: {e}")
         raise typer.Exit(2) from None
     items, seen, problems = [], set(), []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{path}, line {n}: not JSON ({e.msg})")
+    for n, record, problem in json_lines(text):
+        if problem:
+            problems.append(f"{path}, line {n}: {problem}")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("claim"), str):
             problems.append(f'{path}, line {n}: expected an object with a "claim" string')

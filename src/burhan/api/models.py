@@ -42,6 +42,7 @@ class EvidenceItem(BaseModel):
     weight: float = Field(description="Weight in the decision (copies of one story weigh 0 but their lead).")
     story_id: int | None
     reliability: float
+    coverage: float = Field(description="Share of the claim's content (IDF-weighted stems) found in the article.")
     copies: list[int]
     duplicate_of: int | None
     predates_claim: bool

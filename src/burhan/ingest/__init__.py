@@ -3,7 +3,7 @@
 from burhan.ingest.clean import clean, content_hash
 from burhan.ingest.errors import IngestError
 from burhan.ingest.pipeline import ArticleSink, FileError, IngestReport, analyze_file, ingest
-from burhan.ingest.readers import ReadOptions, expand_paths, read_file
+from burhan.ingest.readers import ReadOptions, expand_paths, json_lines, read_file
 
 __all__ = [
     "ArticleSink",
@@ -16,5 +16,6 @@ __all__ = [
     "content_hash",
     "expand_paths",
     "ingest",
+    "json_lines",
     "read_file",
 ]

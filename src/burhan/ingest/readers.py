@@ -13,8 +13,10 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from burhan.domain import Document
@@ -113,15 +115,24 @@ def _read_json(text: str, origin: str, options: ReadOptions) -> list[Document]:
     return [_record(r, f"{origin}#{k}", options) for k, r in enumerate(records)]
 
 
-def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document]:
-    documents = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
+    """``(line number, record, problem)`` for each non-blank line of JSON Lines text; a line
+    that is not JSON comes with ``record=None`` and the problem in words. Callers decide
+    whether one bad line stops the read or all are collected first."""
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield number, json.loads(line), None
         except json.JSONDecodeError as err:
-            raise IngestError(f"line {lineno}: invalid JSON at column {err.colno}: {err.msg}") from None
+            yield number, None, f"invalid JSON at column {err.colno}: {err.msg}"
+
+
+def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document]:
+    documents = []
+    for lineno, record, problem in json_lines(text):
+        if problem:
+            raise IngestError(f"line {lineno}: {problem}")
         try:
             documents.append(_record(record, f"{origin}#{lineno}", options))
         except IngestError as err:

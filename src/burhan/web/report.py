@@ -8,11 +8,12 @@ template engine (``autoescape``): article text is scraped content.
 from __future__ import annotations
 
 import base64
-import json
 from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+
+from burhan.ingest import json_lines
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 VERDICTS = ("true", "false", "not_enough_evidence")
@@ -29,17 +30,13 @@ class ReportError(ValueError):
 def read_results(path: str | Path) -> list[dict]:
     """Results of ``burhan check --batch``; a line that is not a result is named with its number."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ReportError(f"cannot read {path}: {err}") from None
     results = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise ReportError(f"{path}, line {n}: not JSON ({err.msg})") from None
+    for n, record, problem in json_lines(text):
+        if problem:
+            raise ReportError(f"{path}, line {n}: {problem}")
         if not isinstance(record, dict) or not ("verdict" in record or "error" in record):
             raise ReportError(f"{path}, line {n}: not a claim-check result (no 'verdict' or 'error')")
         results.append(record)
