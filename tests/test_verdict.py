@@ -157,6 +157,24 @@ def test_verdict_model_decides_from_the_evidence_and_round_trips(tmp_path):
     assert model.contributions(agree)["agree_max"] > 0 > model.contributions(disagree)["disagree_max"]
 
 
+def test_a_count_conflict_never_makes_a_claim_look_truer():
+    # training data where conflicts come with true claims (as Unified-FC's number-rich true claims do)
+    rng = np.random.default_rng(0)
+    X = rng.random((300, len(FEATURES)))
+    conflict = FEATURES.index("number_conflict")
+    X[:, conflict] = rng.integers(0, 2, 300)
+    truth = list(X[:, FEATURES.index("agree_max")] + 0.8 * X[:, conflict] + rng.normal(0, 0.2, 300) > 0.9)
+    free = VerdictModel(constrain_signs=False).fit(X, truth)
+    x = X[0].copy()
+    x[conflict] = 0.0
+    without = free.predict_proba(x)[0]
+    x[conflict] = 1.0
+    assert free.predict_proba(x)[0] > without  # learned backwards when unconstrained
+    model = VerdictModel().fit(X, truth)
+    assert model.predict_proba(x)[0] == pytest.approx(model.predict_proba(np.r_[x[:conflict], 0.0, x[conflict + 1:]])[0])
+    assert model.contributions(x)["number_conflict"] == 0.0 and model.contributions(x)["agree_max"] > 0
+
+
 def test_explanation_names_sources_counts_and_copies():
     items = merge_copies([evidence(1, "agree", AGREE, story_id=1, source="wire.example"),
                           evidence(2, "agree", AGREE, story_id=1, source="copy.example"),

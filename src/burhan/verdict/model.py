@@ -14,6 +14,10 @@
    to the claim (no story with P(related) ≥ ``min_related``) or a near coin toss (``abstain_margin``) the verdict is
    ``not_enough_evidence``; so is a claim none of whose articles holds ``min_coverage`` of its
    content (IDF-weighted stems; no agree/disagree pair of Unified-FC is under 0.34).
+   Evidence *for* a claim may only raise P(true) and evidence *against* it only lower it
+   (``SIGNS``): a feature the training data would push the other way — a dataset artefact,
+   such as Unified-FC's true claims carrying more numbers and so more count conflicts — is
+   left out of the fit (its weight is 0) rather than learned backwards.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from burhan.stance.linear import StandardisedLogistic
 VERDICTS = ("true", "false", "not_enough_evidence")
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
             "related_top", "number_conflict", "number_match", "place_coverage")
+# the direction a feature may push P(true): +1 towards true, -1 towards false
+SIGNS = {"agree_max": 1, "agree_support": 1, "number_match": 1,
+         "disagree_max": -1, "disagree_support": -1, "number_conflict": -1}
 TOP_STORIES = 3
 FORMAT_VERSION = 1
 
@@ -101,8 +108,9 @@ class VerdictModel:
     """fit / predict_proba / decide / save / load."""
 
     def __init__(self, C: float = 1.0, min_coverage: float = 0.2, min_related: float = 0.3,
-                 abstain_margin: float = 0.02):
+                 abstain_margin: float = 0.02, constrain_signs: bool = True):
         self.C = C
+        self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
         self.min_related = min_related
         self.abstain_margin = abstain_margin
@@ -110,12 +118,26 @@ class VerdictModel:
 
     def params(self) -> dict:
         return {"C": self.C, "min_coverage": self.min_coverage, "min_related": self.min_related,
-                "abstain_margin": self.abstain_margin}
+                "abstain_margin": self.abstain_margin, "constrain_signs": self.constrain_signs}
 
     def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
         labels = ["true" if t else "false" for t in truth]
-        self.classifier = StandardisedLogistic(C=self.C, class_weight="balanced").fit(np.asarray(X), labels)
+        X = np.array(X, dtype=np.float64)
+        left_out: set[int] = set()
+        while True:
+            kept = X.copy()
+            kept[:, sorted(left_out)] = 0.0  # a constant column: standardised to 0, weight 0
+            self.classifier = StandardisedLogistic(C=self.C, class_weight="balanced").fit(kept, labels)
+            toward_true = self.classifier.coef[0] * (1.0 if self.classifier.classes[-1] == "true" else -1.0)
+            wrong = {FEATURES.index(name) for name, sign in SIGNS.items()
+                     if self.constrain_signs and toward_true[FEATURES.index(name)] * sign < 0}
+            if not wrong - left_out:
+                break
+            left_out |= wrong
+        for j in left_out:
+            self.classifier.coef[0][j] = 0.0
+            self.classifier.mean[j], self.classifier.scale[j] = 0.0, 1.0
         return self
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
