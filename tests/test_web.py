@@ -57,6 +57,8 @@ def test_page_shows_verdict_and_highlighted_rationale(server, browser):
     assert marks.count() >= 1 and "1300" in " ".join(marks.all_inner_texts())
     assert page.locator("#chart svg rect").count() == 4
     assert page.locator("#timeline svg circle").count() >= 1
+    relations = page.locator("#numbers tbody tr td:nth-child(3)").all_inner_texts()
+    assert "تطابق" in relations and any(r.startswith("سياق") for r in relations)  # 1300 matches; 675 is a part
     font = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert "Naskh" in font
     assert errors == []
