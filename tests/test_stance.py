@@ -139,6 +139,23 @@ def test_shipped_model_on_clear_cases():
     assert probs[0].argmax() == 0 and probs[1].argmax() == 1  # agree, then disagree
 
 
+def test_short_headline_claim_is_not_extrapolated_into_discuss(seeds):
+    """Unified-FC claims are long; a short headline covered by several lines of a real scraped
+    article once pushed line counts 4 sd out and the model into 'discuss' (clipping at ±3)."""
+    from burhan.ingest import ReadOptions
+    from burhan.ingest.pipeline import analyze_file
+    from burhan.stance.training import SHIPPED_MODEL
+
+    article = analyze_file(seeds / "001_0bbb309658828585.txt", ReadOptions()).articles[0]
+    pair = StancePair("لافروف: روسيا ستواصل عملياتها في شرق حلب", [s.text for s in article.sentences])
+    model = StanceModel.load(SHIPPED_MODEL)
+    assert model.predict([pair])[0].label == "agree"
+    assert model.classifier.clip == 3.0
+    unclipped = StanceModel.load(SHIPPED_MODEL)
+    unclipped.classifier.clip = None
+    assert unclipped.predict([pair])[0].label == "discuss"
+
+
 def test_cli_eval_stance(unifiedfc, tmp_path):
     subset = tmp_path / "dataset"
     subset.mkdir()
