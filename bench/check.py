@@ -23,11 +23,7 @@ from burhan.evaluation.retrieval import build_corpus
 from burhan.ingest.benchmarks import load_unifiedfc
 from burhan.search import Searcher
 from burhan.store import Store
-
-
-def percentiles(values: list[float]) -> tuple[float, float]:
-    ordered = sorted(values)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+from timing import p50_p95  # bench/timing.py
 
 
 def main() -> None:
@@ -73,7 +69,7 @@ def main() -> None:
     print(f"{len(claims)} claims, k = {args.k}")
     print(f"{'':24} {'p50 ms':>8} {'p95 ms':>8} {'p50 / check':>12}")
     for label, values in timings.items():
-        p50, p95 = percentiles(values)
+        p50, p95 = p50_p95(values)
         print(f"{label:24} {p50 * 1000:8.1f} {p95 * 1000:8.1f} {p50 / base:12.2f}")
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from burhan.search.dense import DenseIndex
 from burhan.store import Store
+from timing import p50_p95  # bench/timing.py
 
 
 def timed_queries(index: DenseIndex, queries: np.ndarray) -> tuple[list[list[int]], list[float]]:
@@ -57,7 +58,7 @@ def main() -> None:
         recall = statistics.mean(len(set(a) & set(b)) / 10 for a, b in zip(truth, found))
         e50 = statistics.median(exact_times)
         for name, build, times, r in (("exact", exact_build, exact_times, 1.0), ("hnsw", ann_build, ann_times, recall)):
-            p50, p95 = statistics.median(times), sorted(times)[int(0.95 * len(times))]
+            p50, p95 = p50_p95(times)
             print(f"{n:>9} {name:>6} {build:8.1f} {p50 * 1000:7.2f} {p95 * 1000:7.2f} {p50 / e50:10.2f} {r:9.3f}")
 
 

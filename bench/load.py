@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from timing import p50_p95  # bench/timing.py
 
 CLAIMS = [
     "مقتل 1300 مدني في سوريا خلال نوفمبر",
@@ -65,12 +65,8 @@ async def run(url: str, n: int) -> None:
         wall = time.perf_counter() - start
     errors = [e for _, e in sequential + list(concurrent) if e]
 
-    def pct(values: list[float]) -> tuple[float, float]:
-        ordered = sorted(values)
-        return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-
-    s50, s95 = pct([t for t, _ in sequential])
-    c50, c95 = pct([t for t, _ in concurrent])
+    s50, s95 = p50_p95([t for t, _ in sequential])
+    c50, c95 = p50_p95([t for t, _ in concurrent])
     print(f"sequential ({len(sequential)} checks): p50 {s50 * 1000:.0f} ms, p95 {s95 * 1000:.0f} ms")
     print(f"concurrent ({n} page loads + checks at once): p50 {c50 * 1000:.0f} ms, p95 {c95 * 1000:.0f} ms, "
           f"all done in {wall:.1f} s ({n / wall:.1f} checks/s)")

@@ -355,13 +355,8 @@ def _finished_ids(path: Path) -> set[str]:
     if data and not data.endswith(b"\n"):
         data = data[: data.rfind(b"\n") + 1]
         path.write_bytes(data)
-    done = set()
-    for line in data.decode("utf-8").splitlines():
-        try:
-            done.add(str(json.loads(line)["id"]))
-        except (json.JSONDecodeError, KeyError, TypeError):
-            continue
-    return done
+    return {str(record["id"]) for _, record, problem in json_lines(data.decode("utf-8"))
+            if not problem and isinstance(record, dict) and "id" in record}
 
 
 def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
@@ -556,8 +551,6 @@ def show(
         out.print(f"story {article.story_id}; same story as articles {', '.join(map(str, copies))}")
     for s in article.sentences:
         out.print(f"[dim]{s.index + 1:>3}[/] {s.text}", highlight=False)
-
-
 
 
 @app.command()

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
+VerdictLabel = Literal["true", "false", "not_enough_evidence"]
+# "context": a part of a total or a count of another period, shown but not weighed
+CountRelation = Literal["match", "conflict", "context"]
+STANCES: tuple[str, ...] = get_args(StanceLabel)
+VERDICTS: tuple[str, ...] = get_args(VerdictLabel)
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ class Claim:
 class NumberCheck:
     """A count in the claim compared with a count in an evidence sentence about the same noun."""
 
-    relation: str  # "match", "conflict", or "context" (a part of a total, another period: not weighed)
+    relation: CountRelation
     noun: str
     claim_value: float
     claim_text: str
@@ -108,10 +116,10 @@ class Evidence:
     source: str | None
     url: str | None
     date: str | None
-    stance: str
+    stance: StanceLabel
     stance_probs: dict[str, float]
     rationale: list[RationaleSentence]
-    weight: float
+    weight: float  # its weight in the decision (copies of one story weigh 0 but their lead)
     story_id: int | None = None
     reliability: float = 0.5
     coverage: float = 0.0  # share of the claim's content found in the article (IDF-weighted)
@@ -126,7 +134,7 @@ class Verdict:
     """The answer to a claim check."""
 
     claim: str
-    verdict: str  # "true", "false" or "not_enough_evidence"
+    verdict: VerdictLabel
     confidence: float
     evidence: list[Evidence]
     numbers: list[NumberCheck]

@@ -105,13 +105,15 @@ class Engine:
     def check(self, claim: str | Claim, k: int | None = None, lang: str = "ar") -> Verdict:
         claim, warnings = self.validate(claim)
         ids, search_warnings = self.retrieve(claim.text, k or self.k)
-        return self.check_articles(claim, ids, lang, warnings + search_warnings)
+        return self._decide(claim, ids, lang, warnings + search_warnings)
 
     def check_articles(self, claim: str | Claim, article_ids: list[int], lang: str = "ar",
                        warnings: list[str] | None = None) -> Verdict:
         """The verdict from the given articles only (no retrieval)."""
         claim, own_warnings = self.validate(claim)
-        warnings = list(warnings) if warnings is not None else own_warnings
+        return self._decide(claim, article_ids, lang, own_warnings if warnings is None else list(warnings))
+
+    def _decide(self, claim: Claim, article_ids: list[int], lang: str, warnings: list[str]) -> Verdict:
         evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
         x = evidence_features(evidence, numbers, places)
         verdict, confidence, p_true = self.verdict_model.decide(x, best_coverage(evidence))
@@ -119,7 +121,7 @@ class Engine:
             claim=claim.text, verdict=verdict, confidence=confidence, evidence=evidence, numbers=numbers,
             explanation=explain(verdict, confidence, evidence, numbers, places, lang),
             p_true=round(p_true, 4), places=places, dates=[event_date.isoformat()] if event_date else [],
-            warnings=list(warnings),
+            warnings=warnings,
         )
 
     def assess(self, claim: Claim, articles: list[Article]):

@@ -1,16 +1,17 @@
 """Typed request and response bodies of the REST API (they make its OpenAPI schema).
 
-Items that are plain domain dataclasses on the wire (``RationaleSentence``, ``NumberCheck``,
+Items that are plain domain dataclasses on the wire (``Evidence``, ``NumberCheck``,
 ``SearchHit``) are used as they are; the models here add what only the API returns (the
 evidence excerpt) or validates (requests)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from burhan.domain import NumberCheck, RationaleSentence
+from burhan.domain import Evidence, NumberCheck, VerdictLabel
 
 MAX_INGEST_ARTICLES = 500
 
@@ -29,30 +30,16 @@ class ExcerptSentence(BaseModel):
     rationale: bool = Field(description="Whether this sentence carries the article's stance.")
 
 
-class EvidenceItem(BaseModel):
-    article_id: int
-    title: str | None
-    origin: str
-    source: str | None
-    url: str | None
-    date: str | None
-    stance: Literal["agree", "disagree", "discuss", "unrelated"]
-    stance_probs: dict[str, float]
-    rationale: list[RationaleSentence]
-    weight: float = Field(description="Weight in the decision (copies of one story weigh 0 but their lead).")
-    story_id: int | None
-    reliability: float
-    coverage: float = Field(description="Share of the claim's content (IDF-weighted stems) found in the article.")
-    copies: list[int]
-    duplicate_of: int | None
-    predates_claim: bool
-    places: list[str]
-    excerpt: list[ExcerptSentence] = Field(description="The rationale sentences with their neighbours, in order.")
+@dataclass
+class EvidenceItem(Evidence):
+    """The domain's ``Evidence`` and an excerpt: its rationale sentences with their neighbours, in order."""
+
+    excerpt: list[ExcerptSentence] = field(default_factory=list)
 
 
 class CheckResponse(BaseModel):
     claim: str
-    verdict: Literal["true", "false", "not_enough_evidence"]
+    verdict: VerdictLabel
     confidence: float
     p_true: float | None
     evidence: list[EvidenceItem]

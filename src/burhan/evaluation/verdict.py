@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from burhan.domain import Claim
+from burhan.domain import VERDICTS, Article, Claim
 from burhan.engine import Engine
 from burhan.evaluation.retrieval import build_corpus
 from burhan.evaluation.stance import classification_report, unifiedfc_pairs
@@ -39,7 +39,7 @@ from burhan.search import Searcher
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.stance import StanceModel
 from burhan.store import Store
-from burhan.verdict.model import FEATURES, VERDICTS, VerdictModel, best_coverage, evidence_features
+from burhan.verdict.model import FEATURES, VerdictModel, best_coverage, evidence_features
 from burhan.verdict.reliability import SourceReliability
 
 EVIDENCE_MODES = ("gold", "retrieved")
@@ -82,6 +82,13 @@ class VerdictBench:
                     on_progress("retrieve", n, len(claims))
         self.store = store
         self._models: dict[frozenset, tuple[StanceModel, SourceReliability]] = {}
+        self._articles: dict[int, Article] = {}  # read once, scored by every fold's models
+
+    def articles(self, i: int) -> list[Article]:
+        """The candidate articles of claim ``i``."""
+        missing = [a for a in self.candidates[i] if a not in self._articles]
+        self._articles.update((a.id, a) for a in self.store.articles(missing))
+        return [self._articles[a] for a in self.candidates[i]]
 
     def models_without(self, excluded: frozenset[int], folds: list[set[str]]) -> tuple[StanceModel, SourceReliability]:
         """Stance model and reliability table trained on the claims outside the ``excluded`` folds."""
@@ -92,27 +99,28 @@ class VerdictBench:
         return self._models[excluded]
 
     def features(self, indices: list[int], stance: StanceModel, reliability: SourceReliability,
-                 label: str = "score") -> np.ndarray:
-        """One row per claim: ``evidence_features`` and, in the last column, ``best_coverage``."""
+                 label: str = "score") -> tuple[np.ndarray, np.ndarray]:
+        """Per claim: its ``evidence_features`` row, and its evidence's ``best_coverage``."""
         engine = Engine(self.store, self.searcher, stance, VerdictModel(), reliability)
-        rows = []
-        for n, i in enumerate(indices, start=1):
-            evidence, numbers, places, _ = engine.assess(Claim(self.claims[i].claim), self.store.articles(self.candidates[i]))
-            rows.append(np.r_[evidence_features(evidence, numbers, places), best_coverage(evidence)])
+        X, coverage = np.zeros((len(indices), len(FEATURES))), np.zeros(len(indices))
+        for n, i in enumerate(indices):
+            evidence, numbers, places, _ = engine.assess(Claim(self.claims[i].claim), self.articles(i))
+            X[n], coverage[n] = evidence_features(evidence, numbers, places), best_coverage(evidence)
             if self.on_progress:
-                self.on_progress(label, n, len(indices))
-        return np.vstack(rows) if rows else np.zeros((0, len(FEATURES) + 1))
+                self.on_progress(label, n + 1, len(indices))
+        return X, coverage
 
     def out_of_fold_features(self, indices: list[int], fold_of: list[int], folds: list[set[str]],
-                             also_excluded: frozenset[int] = frozenset()) -> np.ndarray:
-        """Rows for ``indices``, each claim described by models trained without its own fold
-        (and without ``also_excluded``)."""
-        X = np.zeros((len(indices), len(FEATURES) + 1))
+                             also_excluded: frozenset[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+        """``features`` for ``indices``, each claim described by models trained without its own
+        fold (and without ``also_excluded``)."""
+        X, coverage = np.zeros((len(indices), len(FEATURES))), np.zeros(len(indices))
         for g in sorted({fold_of[i] for i in indices}):
             members = [n for n, i in enumerate(indices) if fold_of[i] == g]
             stance, reliability = self.models_without(also_excluded | {g}, folds)
-            X[members] = self.features([indices[n] for n in members], stance, reliability, f"fold {g + 1}")
-        return X
+            X[members], coverage[members] = self.features([indices[n] for n in members], stance, reliability,
+                                                          f"fold {g + 1}")
+        return X, coverage
 
 
 # -- metrics -----------------------------------------------------------------------------
@@ -194,10 +202,10 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
         for f in sorted({fold_of[i] for i in scored}):
             train = [i for i in scored if fold_of[i] != f]
             test = [i for i in scored if fold_of[i] == f]
-            X_train = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
-            model = VerdictModel(**(model_params or {})).fit(X_train[:, :-1], [gold[i] == "true" for i in train])
-            X_test = bench.out_of_fold_features(test, fold_of, folds)
-            decisions = [model.decide(x[:-1], x[-1]) for x in X_test]
+            X_train, _ = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
+            model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
+            X_test, coverage = bench.out_of_fold_features(test, fold_of, folds)
+            decisions = [model.decide(x, c) for x, c in zip(X_test, coverage)]
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
@@ -243,8 +251,8 @@ def evaluate_verdict_model(directory: str | Path, model: VerdictModel, reliabili
     claims = load_unifiedfc(directory)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
-        X = bench.features(list(range(len(claims))), stance, reliability)
-    decisions = [model.decide(x[:-1], x[-1]) for x in X]
+        X, coverage = bench.features(list(range(len(claims))), stance, reliability)
+    decisions = [model.decide(x, c) for x, c in zip(X, coverage)]
     report = verdict_report(["true" if c.fact == "true" else "false" for c in claims],
                             [d[0] for d in decisions], [d[2] for d in decisions])
     report.update({"evidence": evidence, "k": k if evidence == "retrieved" else None})
@@ -261,8 +269,8 @@ def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, ev
     scored = [i for i, f in enumerate(fold_of) if f >= 0]
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
-        X = bench.out_of_fold_features(scored, fold_of, folds)
-    model = VerdictModel().fit(X[:, :-1], [claims[i].fact == "true" for i in scored])
+        X, _ = bench.out_of_fold_features(scored, fold_of, folds)
+    model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored])
     model.save(out, reliability=learn_reliability(claims).to_dict(), card={
         "command": f"burhan train verdict --data {directory} --splits {splits} --evidence {evidence} --k {k} --out {out}",
         "data": f"Unified-FC: {len(scored)} claims in {len(folds)} folds",

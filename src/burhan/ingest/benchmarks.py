@@ -14,8 +14,6 @@ from pathlib import Path
 
 from burhan.ingest.errors import IngestError
 
-STANCES = ("agree", "disagree", "discuss", "unrelated")
-
 
 @dataclass
 class LabelledArticle:

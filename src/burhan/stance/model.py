@@ -33,14 +33,14 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from burhan.domain import RationaleSentence
+from burhan.domain import STANCES, RationaleSentence
 from burhan.search.dense import Encoder, clip, shared_encoder
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
 from burhan.stance.linear import StandardisedLogistic
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.tokens import analyze
 
-LABELS = ("agree", "disagree", "discuss", "unrelated")
+LABELS = STANCES
 PAIR_FEATURES = ("pair_max_agree", "pair_max_disagree", "pair_best_agree", "pair_best_disagree",
                  "cosine_max", "cosine_best")
 FORMAT_VERSION = 2

@@ -45,6 +45,11 @@ _TEXT = {
 }
 
 
+def verdict_label(verdict: str, lang: str = "ar") -> str:
+    """The verdict's name for people: «صحيح», «غير صحيح», «لا تتوفر أدلة كافية»."""
+    return _TEXT[lang][verdict]
+
+
 def source_name(e: Evidence) -> str:
     return e.source or e.title or e.origin
 

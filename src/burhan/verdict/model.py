@@ -30,7 +30,6 @@ import numpy as np
 from burhan.domain import Evidence, NumberCheck
 from burhan.stance.linear import StandardisedLogistic
 
-VERDICTS = ("true", "false", "not_enough_evidence")
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
             "related_top", "number_conflict", "number_match", "place_coverage")
 # the direction a feature may push P(true): +1 towards true, -1 towards false

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from burhan.domain import STANCES, VERDICTS
 from burhan.ingest import json_lines
+from burhan.verdict.explain import verdict_label
 
-STANCES = ("agree", "disagree", "discuss", "unrelated")
-VERDICTS = ("true", "false", "not_enough_evidence")
 COLORS = {"agree": "#1a7f37", "disagree": "#c62828", "discuss": "#8a6d00", "unrelated": "#6b7280",
           "true": "#1a7f37", "false": "#c62828", "not_enough_evidence": "#8a6d00"}
 FONT_FILES = (Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
@@ -66,7 +66,6 @@ def summarise(result: dict) -> dict:
         "related": [e for e in evidence if e["stance"] != "unrelated"],
         "stance_chart": bar_chart({s: counts.get(s, 0) for s in STANCES}, STANCE_LABELS),
         "conflicts": [n for n in result.get("numbers", []) if n["relation"] == "conflict"],
-        "matches": [n for n in result.get("numbers", []) if n["relation"] == "match"],
         "timeline": sorted((e for e in evidence if e["stance"] != "unrelated" and e.get("date")),
                            key=lambda e: e["date"]),
     }
@@ -74,7 +73,7 @@ def summarise(result: dict) -> dict:
 
 STANCE_LABELS = {"agree": "يؤيد", "disagree": "يعارض", "discuss": "يناقش", "unrelated": "غير ذي صلة"}
 RELATION_LABELS = {"conflict": "تعارض", "match": "تطابق", "context": "سياق: جزء من العدد أو فترة أخرى"}
-VERDICT_LABELS = {"true": "صحيح", "false": "غير صحيح", "not_enough_evidence": "لا تتوفر أدلة كافية"}
+VERDICT_LABELS = {v: verdict_label(v, "ar") for v in VERDICTS}
 
 
 def embedded_font() -> str | None:
