@@ -9,7 +9,8 @@ import pytest
 from burhan.domain import Evidence, NumberCheck, RationaleSentence
 from burhan.text.places import extract_places, place_names
 from burhan.verdict.explain import explain
-from burhan.verdict.facts import claim_event_date, compare_counts, noun_key
+from burhan.text.quantities import noun_key
+from burhan.verdict.facts import claim_event_date, compare_counts
 from burhan.verdict.model import FEATURES, VerdictModel, evidence_features, merge_copies
 from burhan.verdict.reliability import SourceReliability
 
@@ -55,9 +56,17 @@ def test_sub_counts_are_context_not_conflicts():
     assert [(c.relation, c.evidence_value) for c in lone] == [("conflict", 675)]
 
 
-def test_counts_of_other_nouns_and_durations_are_not_compared():
+def test_counts_of_other_nouns_are_not_compared_and_units_are():
     assert compare_counts("مقتل 1300 مدني", 1, [(0, "سقط 40 جنديا خلال 24 ساعة")]) == []
     assert noun_key("ساعة") is None and noun_key("بالمئة") is None
+    hours = compare_counts("استمر القصف 8 ساعات", 1, [(0, "وقال إن القصف استمر نحو 30 ساعة متواصلة")])
+    assert [(c.relation, c.kind, c.evidence_value) for c in hours] == [("conflict", "duration", 30)]
+    days = compare_counts("استمر القصف يومين و 48 ساعة", 1, [(0, "القصف استمر يومين أي 48 ساعة")])
+    assert all(c.relation == "match" for c in days)
+    percent = compare_counts("ارتفاع الأسعار 40 في المئة", 1, [(0, "ارتفعت الأسعار 25% هذا الشهر")])
+    assert [(c.relation, c.kind) for c in percent] == [("conflict", "percent")]
+    money = compare_counts("سعر الدولار 520 ليرة", 1, [(0, "بلغ المعدل 30 دولارا")])
+    assert money == []  # lira against dollars: not the same unit
     assert noun_key("أطفال") == noun_key("طفلا") and noun_key("جنود") == noun_key("جنديا")
 
 

@@ -93,7 +93,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class NumberCheck:
-    """A count in the claim compared with a count in an evidence sentence about the same noun."""
+    """A count or measure in the claim compared with one in an evidence sentence about the same thing."""
 
     relation: CountRelation
     noun: str
@@ -104,6 +104,7 @@ class NumberCheck:
     article_id: int
     sentence_index: int
     sentence: str
+    kind: str = "count"  # count, duration, percent, distance or money
 
 
 @dataclass
