@@ -1,0 +1,112 @@
+"""Explicit alignment of a claim with one evidence sentence: what an encoder misses.
+
+Sentence encoders place «روسيا ستواصل عملياتها في حلب» and «روسيا أوقفت عملياتها في حلب»
+side by side; a fact-checker reads a contradiction. These features say where the two
+sentences line up and where they clash, each as a plain number:
+
+- overlap: the share of the claim's stems the sentence holds, Jaccard, shared bigrams;
+- predicates: antonym groups taken on opposite sides (ستواصل / أوقفت، فشلت / نجحت …, a
+  negation right before a predicate flips it), a failure or denial on one side only, and
+  negations on one side only;
+- quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
+  that match or conflict;
+- places, years and months named on both sides and disjoint;
+- the claim's first word (in headline claims, usually the speaker or actor) absent.
+
+Each clash is also given multiplied by the overlap: a clash only means a contradiction when
+the sentence is about the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from burhan.text.dates import MONTHS
+from burhan.text.normalize import normalize
+from burhan.text.places import place_names
+from burhan.text.predicates import DENIALS, NEGATIONS, predicate_sides, words
+from burhan.text.quantities import compatible, quantities
+from burhan.text.tokens import analyze
+
+REFUTE_PHRASES = tuple(normalize(w) for w in (
+    "غير صحيح", "غير صحيحة", "لا صحة", "عار عن الصحة", "عارية عن الصحة", "لا أساس", "شائعة", "شائعات",
+    "مفبرك", "مفبركة", "ملفق", "ملفقة", "زائف", "زائفة", "مضلل", "مضللة", "كاذب", "كاذبة", "إشاعة",
+))
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_WORDS = {name: month for name, month in MONTHS.items()}
+
+CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "denial_in_sentence", "quantity_conflict",
+           "place_conflict", "year_conflict", "month_conflict", "first_word_missing")
+FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_same", "quantity_match",
+                 "claim_has_quantity", "place_match", "refute_phrase", "question") + CLASHES + \
+    tuple(f"{name}_x_coverage" for name in CLASHES)
+
+
+def _months(tokens: list[str]) -> set[int]:
+    found = {_MONTH_WORDS[t] for t in tokens if t in _MONTH_WORDS}
+    for a, b in zip(tokens, tokens[1:]):
+        if f"{a} {b}" in _MONTH_WORDS:
+            found.add(_MONTH_WORDS[f"{a} {b}"])
+    return found
+
+
+def _quantity_relation(claim: str, sentence: str) -> tuple[float, float, float]:
+    """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
+    whose key the sentence gives only with other values."""
+    claimed = quantities(claim)
+    reported = quantities(sentence)
+    matched = conflicting = 0
+    for c in claimed:
+        same = [r for r in reported if r.key == c.key]
+        if any(compatible(c, r) for r in same):
+            matched += 1
+        elif same:
+            conflicting += 1
+    return float(matched), float(conflicting), float(bool(claimed))
+
+
+def alignment_features(claim: str, sentence: str) -> np.ndarray:
+    claim_stems, sentence_stems = analyze(claim), analyze(sentence)
+    a, b = set(claim_stems), set(sentence_stems)
+    coverage = len(a & b) / max(1, len(a))
+    jaccard = len(a & b) / max(1, len(a | b))
+    claim_bigrams = set(zip(claim_stems, claim_stems[1:]))
+    bigram = len(claim_bigrams & set(zip(sentence_stems, sentence_stems[1:]))) / max(1, len(claim_bigrams))
+    extra = len(b - a) / max(1, len(b))
+
+    claim_sides, sentence_sides = predicate_sides(claim), predicate_sides(sentence)
+    shared = claim_sides.keys() & sentence_sides.keys()
+    antonym_conflict = sum(1 for g in shared if not claim_sides[g] & sentence_sides[g])
+    antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
+    fails = [("-" in sides.get("succeed_fail", ())) or ("-" in sides.get("confirm_deny", ()))
+             for sides in (claim_sides, sentence_sides)]
+    claim_words, sentence_words = words(claim), words(sentence)
+    negated = [sum(1 for w in ws if w in NEGATIONS) for ws in (claim_words, sentence_words)]
+    denial = float(any(w in DENIALS for w in sentence_words) and not any(w in DENIALS for w in claim_words))
+    sentence_norm = normalize(sentence)
+    refute_phrase = float(any(p in sentence_norm for p in REFUTE_PHRASES))
+
+    matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
+    claim_places, sentence_places = set(place_names(claim)), set(place_names(sentence))
+    place_match = float(bool(claim_places & sentence_places))
+    place_conflict = float(bool(claim_places and sentence_places and not claim_places & sentence_places))
+    claim_years, sentence_years = set(_YEAR.findall(claim)), set(_YEAR.findall(sentence))
+    year_conflict = float(bool(claim_years and sentence_years and not claim_years & sentence_years))
+    claim_months, sentence_months = _months(claim_words), _months(sentence_words)
+    month_conflict = float(bool(claim_months and sentence_months and not claim_months & sentence_months))
+    first_missing = float(bool(claim_stems) and claim_stems[0] not in b)
+
+    clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
+               denial, float(conflicting and not matched), place_conflict, year_conflict, month_conflict,
+               first_missing]
+    values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,
+              refute_phrase, float("?" in sentence or "؟" in sentence)] + clashes + [c * coverage for c in clashes]
+    return np.asarray(values, dtype=np.float32)
+
+
+def alignment_matrix(claims: list[str], sentences: list[str]) -> np.ndarray:
+    if not claims:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    return np.vstack([alignment_features(c, s) for c, s in zip(claims, sentences)])

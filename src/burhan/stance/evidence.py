@@ -1,0 +1,136 @@
+"""The sentence-level evidence model: does this sentence support the claim, refute it, or
+neither? ``EvidenceModel().fit(claims, sentences, labels)`` → ``predict_proba`` with columns
+``supports, refutes, neutral``.
+
+Features of one (claim, sentence) pair:
+1. the offline encoder's vectors ``u`` (claim, as a query) and ``v`` (sentence, as a
+   passage) as ``[u, v, |u − v|, u ⊙ v]`` (``use_embedding``);
+2. the explicit alignment of ``burhan.stance.alignment``: overlap, antonym predicates,
+   negation, denial, quantities of the same noun or unit, places, years, months
+   (``use_alignment``) — the clashes an encoder does not see.
+A class-weighted logistic regression on the standardised features (values clipped to
+±``clip_z``). Saved as JSON: no pickle.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from burhan.search.dense import Encoder, shared_encoder
+from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
+from burhan.stance.alignment import alignment_matrix
+from burhan.stance.corpora import EVIDENCE_LABELS, MAX_WORDS
+from burhan.search.dense import clip
+from burhan.stance.linear import StandardisedLogistic
+
+FORMAT_VERSION = 1
+SHIPPED_EVIDENCE = Path(__file__).parent / "evidence_model.json"
+
+
+class EvidenceModel:
+    """fit / predict_proba / predict / save / load, like a scikit-learn estimator."""
+
+    def __init__(self, encoder: str = "e5-small", use_embedding: bool = True, use_alignment: bool = True,
+                 C: float = 0.1, clip_z: float | None = 5.0, seed: int = 13):
+        if not (use_embedding or use_alignment):
+            raise ValueError("the evidence model needs the embedding, the alignment features, or both")
+        self.encoder_name = encoder
+        self.use_embedding = use_embedding
+        self.use_alignment = use_alignment
+        self.C = C
+        self.clip_z = clip_z
+        self.seed = seed
+        self.classifier: StandardisedLogistic | None = None
+        self._encoder: Encoder | None = None
+
+    def params(self) -> dict:
+        return {"encoder": self.encoder_name, "use_embedding": self.use_embedding,
+                "use_alignment": self.use_alignment, "C": self.C, "clip_z": self.clip_z, "seed": self.seed}
+
+    def set_encoder(self, encoder: Encoder) -> EvidenceModel:
+        self._encoder = encoder
+        return self
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = shared_encoder(self.encoder_name)
+        return self._encoder
+
+    def features(self, claims: list[str], sentences: list[str]) -> np.ndarray:
+        claims = [clip(c, MAX_WORDS) for c in claims]
+        sentences = [clip(s, MAX_WORDS) for s in sentences]
+        parts = []
+        if self.use_embedding:
+            u = self.encoder.encode(claims, "query")
+            v = self.encoder.encode(sentences, "passage")
+            parts += [u, v, np.abs(u - v), u * v]
+        if self.use_alignment:
+            parts.append(alignment_matrix(claims, sentences))
+        return np.hstack(parts).astype(np.float64)
+
+    def feature_names(self) -> list[str]:
+        names = []
+        if self.use_embedding:
+            names += [f"{part}{i}" for part in ("u", "v", "absdiff", "prod") for i in range(self._dimension())]
+        if self.use_alignment:
+            names += list(ALIGNMENT_FEATURES)
+        return names
+
+    def _dimension(self) -> int:
+        return len(self.encoder.encode(["اختبار"], "query")[0])
+
+    def fit(self, claims: list[str], sentences: list[str], labels: list[str]) -> EvidenceModel:
+        unknown = set(labels) - set(EVIDENCE_LABELS)
+        if unknown:
+            raise ValueError(f"unknown evidence labels: {sorted(unknown)}")
+        return self.fit_features(self.features(claims, sentences), labels)
+
+    def fit_features(self, X: np.ndarray, labels: list[str]) -> EvidenceModel:
+        """Fit on features already computed by ``features`` (model selection reuses them)."""
+        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000).fit(X, list(labels))
+        return self
+
+    def predict_proba(self, claims: list[str], sentences: list[str]) -> np.ndarray:
+        """Columns in ``EVIDENCE_LABELS`` order (supports, refutes, neutral)."""
+        if not claims:
+            return np.zeros((0, len(EVIDENCE_LABELS)))
+        return self.proba_from_features(self.features(claims, sentences))
+
+    def proba_from_features(self, X: np.ndarray) -> np.ndarray:
+        if self.classifier is None:
+            raise RuntimeError("the evidence model is not fitted")
+        probs = self.classifier.predict_proba(X)
+        out = np.zeros((len(X), len(EVIDENCE_LABELS)))
+        for column, label in enumerate(EVIDENCE_LABELS):
+            if label in self.classifier.classes:
+                out[:, column] = probs[:, self.classifier.classes.index(label)]
+        return out
+
+    def predict(self, claims: list[str], sentences: list[str]) -> list[str]:
+        return [EVIDENCE_LABELS[i] for i in self.predict_proba(claims, sentences).argmax(axis=1)]
+
+    def save(self, path: str | Path, card: dict | None = None) -> None:
+        if self.classifier is None:
+            raise RuntimeError("the evidence model is not fitted")
+        payload = {"format": FORMAT_VERSION, "labels": list(EVIDENCE_LABELS), "params": self.params(),
+                   "alignment_features": list(ALIGNMENT_FEATURES) if self.use_alignment else [],
+                   "classifier": self.classifier.to_dict(), "card": card or {}}
+        Path(path).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> EvidenceModel:
+        try:
+            payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise ValueError(f"cannot read evidence model {path}: {err}") from None
+        if payload.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{path}: unsupported evidence model format {payload.get('format')}")
+        if payload["alignment_features"] and payload["alignment_features"] != list(ALIGNMENT_FEATURES):
+            raise ValueError(f"{path}: trained with other alignment features; retrain it ('burhan train evidence')")
+        model = cls(**{("encoder" if k == "encoder" else k): v for k, v in payload["params"].items()})
+        model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
+        return model

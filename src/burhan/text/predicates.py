@@ -1,0 +1,86 @@
+"""Words that decide whether two sentences say the same thing: negations, denials,
+reporting verbs, and predicates with their antonyms (ستواصل / أوقفت، فشلت / نجحت …).
+
+Every entry is in the matching form (``normalize``). ``predicate_sides(text)`` finds the
+antonym groups a text uses: ``{"continue_stop": {"+"}}`` for «روسيا ستواصل عملياتها»,
+``{"continue_stop": {"-"}}`` for «روسيا أوقفت عملياتها». A word is looked up as written and
+without a leading conjunction, preposition or future prefix (و، ف، ب، ل، س).
+"""
+
+from __future__ import annotations
+
+import re
+
+from burhan.text.normalize import normalize
+
+NEGATIONS = frozenset(normalize(w) for w in "لا لم لن ليس ليست ليسوا لسنا لست غير عدم".split())
+DENIALS = frozenset(normalize(w) for w in "نفى نفت ينفي تنفي نفوا ننفي نفي كذب كذبت يكذب تكذب".split())
+REPORTING = tuple(normalize(w) for w in ("قال", "أعلن", "أكد", "أوضح", "ذكر", "صرح", "أفاد"))
+REPORTING_FEMININE = tuple(normalize(w) for w in ("قالت", "أعلنت", "أكدت", "أوضحت", "ذكرت", "صرحت", "أفادت"))
+
+# group: (forms that say it, forms that say the opposite)
+ANTONYMS: dict[str, tuple[str, str]] = {
+    "continue_stop": ("واصل واصلت يواصل تواصل نواصل مواصله استمر استمرت يستمر تستمر استمرار",
+                      "اوقف اوقفت يوقف توقف توقفت يتوقف تتوقف ايقاف وقف اوقفوا انهى انهت ينهي تنهي"),
+    "succeed_fail": ("نجح نجحت ينجح تنجح نجاح تمكن تمكنت يتمكن تتمكن",
+                     "فشل فشلت يفشل تفشل فشلوا اخفق اخفقت يخفق تخفق اخفاق"),
+    "rise_fall": ("ارتفع ارتفعت يرتفع ترتفع ارتفاع زاد زادت يزيد تزيد ازداد ازدادت زياده",
+                  "انخفض انخفضت ينخفض تنخفض انخفاض تراجع تراجعت يتراجع تتراجع هبط هبطت تهبط نقص"),
+    "win_lose": ("فاز فازت يفوز تفوز فوز انتصر انتصرت",
+                 "خسر خسرت يخسر تخسر خساره هزم هزمت انهزم"),
+    "take_leave": ("سيطر سيطرت يسيطر تسيطر سيطره استعاد استعادت يستعيد تستعيد استعاده تقدم تقدمت",
+                   "انسحب انسحبت ينسحب تنسحب انسحاب"),
+    "accept_refuse": ("وافق وافقت يوافق توافق موافقه قبل قبلت يقبل تقبل",
+                      "رفض رفضت يرفض ترفض رفضوا"),
+    "welcome_condemn": ("رحب رحبت يرحب ترحب ترحيب",
+                        "ندد نددت يندد تندد تنديد ادان ادانت يدين تدين ادانه استنكر استنكرت"),
+    "confirm_deny": ("اكد اكدت يؤكد تؤكد تاكيد",
+                     "نفى نفت ينفي تنفي نفي نفوا كذب كذبت"),
+    "open_close": ("فتح فتحت يفتح تفتح افتتح افتتحت افتتاح",
+                   "اغلق اغلقت يغلق تغلق اغلاق"),
+    "release_arrest": ("افرج افرجت يفرج تفرج الافراج",
+                       "اعتقل اعتقلت يعتقل تعتقل اعتقال"),
+    "attend_boycott": ("شارك شاركت يشارك تشارك مشاركه حضر حضرت",
+                       "قاطع قاطعت يقاطع تقاطع مقاطعه"),
+}
+_SIDES: dict[str, tuple[str, str]] = {}
+for _group, (_plus, _minus) in ANTONYMS.items():
+    for _word in _plus.split():
+        _SIDES[normalize(_word)] = (_group, "+")
+    for _word in _minus.split():
+        _SIDES[normalize(_word)] = (_group, "-")
+_PREFIXES = ("وس", "فس", "و", "ف", "ب", "ل", "س")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _lookup(word: str) -> tuple[str, str] | None:
+    if word in _SIDES:
+        return _SIDES[word]
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):] in _SIDES:
+            return _SIDES[word[len(prefix):]]
+    return None
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def predicate_sides(text: str) -> dict[str, set[str]]:
+    """The antonym groups ``text`` uses, each with the side(s) it takes (``+``, ``-``). A
+    predicate right after a negation («لم ينجح», «لن تواصل») takes the other side."""
+    found: dict[str, set[str]] = {}
+    tokens = words(text)
+    for i, word in enumerate(tokens):
+        hit = _lookup(word)
+        if hit:
+            group, side = hit
+            if i and tokens[i - 1] in NEGATIONS:
+                side = "-" if side == "+" else "+"
+            found.setdefault(group, set()).add(side)
+    return found
+
+
+def negation_count(text: str) -> int:
+    """Negations and denial verbs in ``text``."""
+    return sum(1 for w in words(text) if w in NEGATIONS or w in DENIALS)
