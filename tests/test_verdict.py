@@ -156,13 +156,16 @@ def test_verdict_model_decides_from_the_evidence_and_round_trips(tmp_path):
     agree = evidence_features(merge_copies([evidence(1, "agree", AGREE)]), [], [])
     disagree = evidence_features(merge_copies([evidence(1, "disagree", DISAGREE)]), [], [])
     nothing = evidence_features(merge_copies([evidence(1, "unrelated", UNRELATED)]), [], [])
-    assert model.decide(agree)[0] == "true" and model.decide(disagree)[0] == "false"
-    verdict, confidence, _ = model.decide(nothing)
-    assert verdict == "not_enough_evidence" and confidence > 0.9
-    assert model.decide(evidence_features([], [], []))[0] == "not_enough_evidence"
+    assert model.decide(agree, "supported")[0] == "true" and model.decide(disagree, "refuted")[0] == "false"
+    verdict, confidence, _ = model.decide(nothing, "no_evidence")
+    assert verdict == "not_enough_evidence" and confidence is None  # no fake certainty
+    assert model.decide(evidence_features([], [], []), "no_evidence")[0] == "not_enough_evidence"
+    # the verdict follows its basis: support never reads as false, nor refutation as true
+    assert model.decide(disagree, "supported")[0] == "not_enough_evidence"
+    assert model.decide(agree, "refuted")[0] == "not_enough_evidence"
     model.save(tmp_path / "v.json", reliability=SourceReliability().to_dict())
     again, table = VerdictModel.load(tmp_path / "v.json")
-    assert again.decide(agree) == model.decide(agree) and table["prior"] == 0.7
+    assert again.decide(agree, "supported") == model.decide(agree, "supported") and table["prior"] == 0.7
     assert model.contributions(agree)["agree_max"] > 0 > model.contributions(disagree)["disagree_max"]
 
 
@@ -180,8 +183,14 @@ def test_a_count_conflict_never_makes_a_claim_look_truer():
     x[conflict] = 1.0
     assert free.predict_proba(x)[0] > without  # learned backwards when unconstrained
     model = VerdictModel().fit(X, truth)
-    assert model.predict_proba(x)[0] == pytest.approx(model.predict_proba(np.r_[x[:conflict], 0.0, x[conflict + 1:]])[0])
     assert model.contributions(x)["number_conflict"] == 0.0 and model.contributions(x)["agree_max"] > 0
+    # the fitted part ignores the conflict; the stated prior weight then lowers P(true)
+    without_conflict = np.r_[x[:conflict], 0.0, x[conflict + 1:]]
+    assert model.fitted_proba(x)[0] == pytest.approx(model.fitted_proba(without_conflict)[0])
+    assert model.predict_proba(x)[0] < model.predict_proba(without_conflict)[0]
+    p = model.fitted_proba(without_conflict)[0]
+    expected = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + model.count_conflict_weight)))
+    assert model.predict_proba(x)[0] == pytest.approx(expected)
 
 
 def test_explanation_names_sources_counts_and_copies():
@@ -189,13 +198,38 @@ def test_explanation_names_sources_counts_and_copies():
                           evidence(2, "agree", AGREE, story_id=1, source="copy.example"),
                           evidence(3, "disagree", DISAGREE, story_id=2, source="ministry.example")])
     conflict = NumberCheck("conflict", "مدني", 3000, "3000 مدني", 1300, "1300 مدني", 3, 0, "قتل 1300 مدني")
-    text = explain("false", 0.8, items, [conflict], ["سوريا"])
+    text = explain("false", "refuted", 0.8, items, [conflict], ["سوريا"])
     assert "غير صحيح" in text and "ministry.example" in text and "wire.example" in text
     assert "«3000 مدني»" in text and "«1300 مدني»" in text and "نسخ مكررة" in text and "سوريا" in text
-    english = explain("false", 0.8, items, [conflict], [], lang="en")
-    assert "Conflicting count" in english and "merged" in english
+    assert "تنقضه الأدلة" in text and "أرقام تخالف" in text
+    english = explain("false", "refuted", 0.8, items, [conflict], [], lang="en")
+    assert "Conflicting count" in english and "merged" in english and "Basis: refuted" in english
     with pytest.raises(ValueError, match="language"):
-        explain("false", 0.8, items, [], [], lang="fr")
+        explain("false", "refuted", 0.8, items, [], [], lang="fr")
+
+
+def test_each_basis_is_explained_in_both_languages_and_agrees_with_the_verdict():
+    agreeing = merge_copies([evidence(1, "agree", AGREE, source="wire.example")])
+    discussing = merge_copies([evidence(1, "discuss", {"agree": 0.1, "disagree": 0.05, "discuss": 0.8,
+                                                       "unrelated": 0.05}, source="wire.example")])
+    cases = {
+        ("true", "supported", 0.9, agreeing): ("تؤكده مصادر مستقلة (1)", "supported by independent sources (1)"),
+        ("false", "refuted", 0.8, merge_copies([evidence(1, "disagree", DISAGREE)])):
+            ("تنقضه الأدلة (مصادر تعارضه: 1)", "refuted (sources that contradict it: 1)"),
+        ("false", "unconfirmed", 0.75, discussing):
+            ("لم يؤكده أيٌّ من المصادر ذات الصلة (1)، وهذا ليس نفيًا له", "this is not a refutation"),
+        ("not_enough_evidence", "no_evidence", None, []): ("لم يُعثر على مقالات ذات صلة", "no article related"),
+    }
+    for (verdict, basis, confidence, items), (arabic, english) in cases.items():
+        ar = explain(verdict, basis, confidence, items, [], [])
+        en = explain(verdict, basis, confidence, items, [], [], lang="en")
+        assert arabic in ar and english in en, (basis, ar, en)
+        if confidence is None:
+            assert "%" not in ar and "%" not in en  # not_enough_evidence carries no percentage
+        if basis == "unconfirmed":
+            assert "تنقضه" not in ar and "refuted" not in en
+    weak = explain("not_enough_evidence", "supported", None, agreeing, [], [], lang="en")
+    assert "too weak to decide" in weak and "%" not in weak
 
 
 def small_unifiedfc(unifiedfc, tmp_path, per_fold=6, n_folds=3):

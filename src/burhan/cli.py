@@ -190,22 +190,63 @@ def eval_retrieval(
               f"{results['articles']} articles, encoder {results['encoder']}")
 
 
+@train_app.command("evidence")
+def train_evidence_command(
+    data: Annotated[Path, typer.Option("--data", help="Folder holding ans/, arabic_nli/, austr/, unifiedfc/ (../shared/datasets).")],
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model (default: the shipped one).")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+) -> None:
+    """Train the sentence-level evidence model (supports / refutes / neutral)."""
+    from burhan.stance.training import SHIPPED_EVIDENCE, train_evidence
+
+    target = out_path or SHIPPED_EVIDENCE
+    with _exit_2_on(IngestError, ValueError, OSError):
+        train_evidence(data, target, seed=seed)
+    out.print(f"evidence model → {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+@eval_app.command("evidence")
+def eval_evidence(
+    data: Annotated[Path, typer.Option("--data", help="Folder holding ans/ (../shared/datasets).")],
+    model_path: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped one).")] = None,
+    held_out: Annotated[bool, typer.Option("--held-out", help="Also score the held-out part of ANS train "
+                                                              "(by headline; score it once, at the end).")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """ANS dev (and the held-out part of ANS train) with the evidence model: supports / refutes / neutral."""
+    from burhan.evaluation.evidence import evidence_report
+    from burhan.stance.corpora import ans_pairs, split_by_headline
+    from burhan.stance.evidence import EvidenceModel
+    from burhan.stance.training import SHIPPED_EVIDENCE
+
+    with _exit_2_on(ValueError, OSError, KeyError):
+        model = EvidenceModel.load(model_path or SHIPPED_EVIDENCE)
+        results = {"ans_dev": evidence_report(model, ans_pairs(data / "ans/stance/dev.csv"))}
+        if held_out:
+            _, held = split_by_headline(ans_pairs(data / "ans/stance/train.csv"), seed=model.seed)
+            results["ans_train_held_out"] = evidence_report(model, held)
+    if as_json:
+        _print_json(results)
+        return
+    for name, r in results.items():
+        out.print(f"{name}: pairs {r['pairs']}, accuracy {r['accuracy']:.3f}, macro-F1 {r['macro_f1']:.3f}")
+
+
 @train_app.command("stance")
 def train_stance_command(
     data: Annotated[Path, typer.Option("--data", help="Folder holding unifiedfc/ and ans/ (../shared/datasets).")],
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model (default: the shipped one).")] = None,
+    evidence_path: Annotated[Optional[Path], typer.Option("--evidence", help="Evidence model (default: the shipped one).")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 13,
-    embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings",
-                                             help="Add sentence-pair and cosine features to the article classifier.")] = False,
-    pair_scorer: Annotated[bool, typer.Option("--pair-scorer/--no-pair-scorer",
-                                              help="Train the ANS sentence-pair scorer (needs the encoders).")] = True,
 ) -> None:
-    """Train the stance model on Unified-FC (all pairs) and ANS train (sentence pairs)."""
+    """Train the article stance model on Unified-FC (all pairs), over the evidence model's sentence scores."""
+    from burhan.stance.evidence import EvidenceModel
     from burhan.stance.training import SHIPPED_MODEL, train_stance
 
     target = out_path or SHIPPED_MODEL
     with _exit_2_on(IngestError, ValueError, OSError):
-        train_stance(data, target, seed=seed, use_embeddings=embeddings, pair_scorer=pair_scorer)
+        evidence = EvidenceModel.load(evidence_path) if evidence_path else None
+        train_stance(data, target, seed=seed, evidence=evidence)
     out.print(f"stance model → {target} ({target.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -215,8 +256,10 @@ def eval_stance(
     format: Annotated[str, typer.Option("--format", help="unifiedfc or ans.")] = "unifiedfc",
     model_path: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped one).")] = None,
     cv: Annotated[Optional[Path], typer.Option("--cv", help="Splits file: train and test per claim-level fold.")] = None,
-    ans_train: Annotated[Optional[Path], typer.Option("--ans-train", help="ANS train CSV for the pair scorer in --cv.")] = None,
-    baselines: Annotated[bool, typer.Option("--baselines", help="With --cv: also majority, TF-IDF+LR, no-embeddings.")] = False,
+    ans_train: Annotated[Optional[Path], typer.Option("--ans-train", help="ANS train CSV for the wave-1 pair scorer in --cv.")] = None,
+    datasets: Annotated[Optional[Path], typer.Option("--datasets", help="With --cv: the datasets folder the evidence "
+                                                     "model trains from, per fold (default: the folder above PATH).")] = None,
+    baselines: Annotated[bool, typer.Option("--baselines", help="With --cv: also majority, TF-IDF+LR, wave-1 (no evidence model).")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Accuracy, macro-F1, per class, confusion (and rationale P/R/F1 on Unified-FC)."""
@@ -229,12 +272,16 @@ def eval_stance(
         if cv is not None:
             if format != "unifiedfc":
                 raise ValueError("--cv works with --format unifiedfc")
+            from burhan.stance.training import EvidenceTrainer
+
             pair_training = load_ans(ans_train) if ans_train else None
-            systems = {"burhan": lambda: StanceModel(use_embeddings=False)}
+            trainer = EvidenceTrainer(datasets or path.resolve().parent)
+            systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out))}
             if pair_training is not None:
-                systems["burhan_with_embeddings"] = lambda: StanceModel(use_embeddings=True)
+                systems["wave1_with_embeddings"] = lambda held_out: StanceModel(use_embeddings=True)
             if baselines:
-                systems = {"majority": MajorityBaseline, "tfidf_logreg": TfidfLogisticBaseline, **systems}
+                systems = {"majority": lambda _: MajorityBaseline(), "tfidf_logreg": lambda _: TfidfLogisticBaseline(),
+                           "wave1": lambda _: StanceModel(), **systems}
             with progress_bar("cv") as bar:
                 results = {}
                 for name, make in systems.items():
@@ -382,7 +429,8 @@ def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str
 def _print_verdict(verdict) -> None:
     style = VERDICT_STYLE[verdict.verdict]
     out.print(f"[bold]{verdict.claim}[/]", highlight=False)
-    out.print(f"[bold {style}]{verdict.verdict}[/] (confidence {verdict.confidence:.2f})")
+    confidence = f", confidence {verdict.confidence:.2f}" if verdict.confidence is not None else ""
+    out.print(f"[bold {style}]{verdict.verdict}[/] (basis {verdict.basis}{confidence})")
     out.print(verdict.explanation, highlight=False)
     table = Table("weight", "stance", "source", "rationale")
     for e in verdict.evidence:
@@ -393,6 +441,34 @@ def _print_verdict(verdict) -> None:
         table.add_row(f"{e.weight:.2f}", e.stance, f"{e.source or e.origin}{merged}", note[:160])
     if table.row_count:
         out.print(table)
+
+
+@eval_app.command("probes")
+def eval_probes(
+    path: Annotated[Path, typer.Argument(help="Probe file (JSON Lines; tests/data/probes.jsonl).")],
+    db: DbOption = Path("burhan.db"),
+    k: Annotated[Optional[int], typer.Option("--k", help="Articles retrieved per claim (default: the engine's).")] = None,
+    encoder: EncoderOption = DEFAULT_ENCODER,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every probe claim against the store: verdicts, bases and named article stances, overall and per kind."""
+    from burhan.engine import ClaimError, Engine
+    from burhan.evaluation.probes import evaluate_probes, load_probes
+
+    with _exit_2_on(ValueError, OSError, ClaimError, StoreError, SearchError):
+        probes = load_probes(path)
+        with Engine.open(db, encoder=encoder) as engine, progress_bar("probes") as bar:
+            results = evaluate_probes(engine, probes, k, _stage_progress(bar))
+    if as_json:
+        _print_json(results)
+        return
+    out.print(f"probes {results['probes']}: verdicts {results['verdict_accuracy']:.1%}, bases {results['basis_accuracy']:.1%}, "
+              f"article stances {results['article_stance_accuracy']:.1%}")
+    table = Table("kind", "probes", "verdict", "basis", "stance")
+    for kind, r in results["per_kind"].items():
+        table.add_row(kind, str(r["probes"]), f"{r['verdict_accuracy']:.0%}", f"{r['basis_accuracy']:.0%}",
+                      f"{r['article_stance_accuracy']:.0%}" if r["article_stance_accuracy"] is not None else "—")
+    out.print(table)
 
 
 @train_app.command("verdict")

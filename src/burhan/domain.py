@@ -9,8 +9,13 @@ StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 VerdictLabel = Literal["true", "false", "not_enough_evidence"]
 # "context": a part of a total or a count of another period, shown but not weighed
 CountRelation = Literal["match", "conflict", "context"]
+# why the verdict is what it is: independent agreeing stories (supported); a disagreeing story,
+# a conflicting count of the same thing or a denial (refuted); related coverage that confirms
+# nothing (unconfirmed); nothing related (no_evidence)
+BasisLabel = Literal["supported", "refuted", "unconfirmed", "no_evidence"]
 STANCES: tuple[str, ...] = get_args(StanceLabel)
 VERDICTS: tuple[str, ...] = get_args(VerdictLabel)
+BASES: tuple[str, ...] = get_args(BasisLabel)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,8 @@ class Evidence:
     duplicate_of: int | None = None  # set on a copy: the article that speaks for its story
     predates_claim: bool = False
     places: list[str] = field(default_factory=list)
+    # per rationale sentence: P(supports), P(refutes), P(neutral) from the evidence model
+    sentence_evidence: list[dict[str, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -136,7 +143,8 @@ class Verdict:
 
     claim: str
     verdict: VerdictLabel
-    confidence: float
+    basis: BasisLabel
+    confidence: float | None  # P of the verdict given; None for not_enough_evidence (no fake certainty)
     evidence: list[Evidence]
     numbers: list[NumberCheck]
     explanation: str

@@ -20,7 +20,7 @@ from burhan.text.places import place_names
 from burhan.text.tokens import analyze
 from burhan.verdict.explain import explain
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
-from burhan.verdict.model import VerdictModel, best_coverage, evidence_features, merge_copies
+from burhan.verdict.model import VerdictModel, evidence_basis, evidence_features, merge_copies
 from burhan.verdict.reliability import SourceReliability
 
 SHIPPED_VERDICT = Path(__file__).parent / "verdict" / "verdict_model.json"
@@ -116,10 +116,11 @@ class Engine:
     def _decide(self, claim: Claim, article_ids: list[int], lang: str, warnings: list[str]) -> Verdict:
         evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
         x = evidence_features(evidence, numbers, places)
-        verdict, confidence, p_true = self.verdict_model.decide(x, best_coverage(evidence))
+        basis = evidence_basis(evidence, numbers, self.verdict_model.min_coverage)
+        verdict, confidence, p_true = self.verdict_model.decide(x, basis)
         return Verdict(
-            claim=claim.text, verdict=verdict, confidence=confidence, evidence=evidence, numbers=numbers,
-            explanation=explain(verdict, confidence, evidence, numbers, places, lang),
+            claim=claim.text, verdict=verdict, basis=basis, confidence=confidence, evidence=evidence, numbers=numbers,
+            explanation=explain(verdict, basis, confidence, evidence, numbers, places, lang),
             p_true=round(p_true, 4), places=places, dates=[event_date.isoformat()] if event_date else [],
             warnings=warnings,
         )
@@ -141,6 +142,7 @@ class Engine:
                 rationale=prediction.rationale, weight=0.0, story_id=article.story_id, coverage=prediction.coverage,
                 reliability=round(self.reliability.score(domain_of(article.url) or article.source), 4),
                 predates_claim=bool(event_date and published and published < event_date),
+                sentence_evidence=prediction.sentence_evidence,
             )
             if prediction.label != "unrelated" or prediction.probs["unrelated"] <= 0.5:
                 item.places = place_names(f"{article.title or ''}\n{article.text}")

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from burhan.domain import Evidence, NumberCheck, VerdictLabel
+from burhan.domain import BasisLabel, Evidence, NumberCheck, VerdictLabel
 
 MAX_INGEST_ARTICLES = 500
 
@@ -40,7 +40,10 @@ class EvidenceItem(Evidence):
 class CheckResponse(BaseModel):
     claim: str
     verdict: VerdictLabel
-    confidence: float
+    basis: BasisLabel = Field(description="Why: supported (independent agreeing stories), refuted (a disagreeing "
+                              "story or a conflicting count), unconfirmed (related coverage that confirms nothing; "
+                              "not a refutation), no_evidence (nothing related).")
+    confidence: float | None = Field(description="P of the verdict given; null for not_enough_evidence.")
     p_true: float | None
     evidence: list[EvidenceItem]
     numbers: list[NumberCheck]

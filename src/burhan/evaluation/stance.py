@@ -113,11 +113,13 @@ class TfidfLogisticBaseline:
         return list(self.model.predict(self._features(pairs)))
 
 
-def cross_validate(directory: str | Path, splits: str | Path, make_model: Callable[[], object],
+def cross_validate(directory: str | Path, splits: str | Path, make_model: Callable[[frozenset[str]], object],
                    pair_training: PairTraining | None = None,
                    on_fold: Callable[[int, int], None] | None = None) -> dict:
     """Train on all folds but one, test on it, for each fold; mean ± sd of the fold scores.
-    ``pair_training`` (ANS train) feeds the sentence-pair scorer of a ``StanceModel``."""
+    ``make_model(test_claim_ids)`` gives a fresh model that has seen nothing of those claims
+    (an evidence model inside it is trained without their labelled lines).
+    ``pair_training`` (ANS train) feeds the wave-1 sentence-pair scorer of a ``StanceModel``."""
     claims = load_unifiedfc(directory)
     pairs, labels, rationales, owners = unifiedfc_pairs(claims)
     folds = load_splits(splits)
@@ -129,7 +131,7 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
         test = [i for i, o in enumerate(owners) if o in test_ids]
         if not test:
             continue
-        model = make_model()
+        model = make_model(frozenset(test_ids))
         train_pairs, train_labels = [pairs[i] for i in train], [labels[i] for i in train]
         gold = [labels[i] for i in test]
         if isinstance(model, StanceModel):

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from burhan.domain import VERDICTS, Article, Claim
+from burhan.domain import BASES, VERDICTS, Article, Claim
 from burhan.engine import Engine
 from burhan.evaluation.retrieval import build_corpus
 from burhan.evaluation.stance import classification_report, unifiedfc_pairs
@@ -39,7 +39,8 @@ from burhan.search import Searcher
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.stance import StanceModel
 from burhan.store import Store
-from burhan.verdict.model import FEATURES, VerdictModel, best_coverage, evidence_features
+from burhan.stance.training import EvidenceTrainer
+from burhan.verdict.model import FEATURES, VerdictModel, evidence_basis, evidence_features
 from burhan.verdict.reliability import SourceReliability
 
 EVIDENCE_MODES = ("gold", "retrieved")
@@ -54,16 +55,17 @@ def learn_reliability(claims: list[LabelledClaim]) -> SourceReliability:
     )
 
 
-def train_stance_model(claims: list[LabelledClaim], seed: int = 13) -> StanceModel:
+def train_stance_model(claims: list[LabelledClaim], evidence=None, seed: int = 13) -> StanceModel:
     pairs, labels, _, _ = unifiedfc_pairs(claims)
-    return StanceModel(seed=seed).fit(pairs, labels)
+    return StanceModel(seed=seed, evidence=evidence).fit(pairs, labels)
 
 
 class VerdictBench:
     """One corpus, the claims' candidate evidence, and fold-aware feature rows."""
 
     def __init__(self, claims: list[LabelledClaim], store: Store, evidence: str = "retrieved", k: int = 20,
-                 encoder: str = DEFAULT_ENCODER, workers: int = 2, on_progress: Progress | None = None):
+                 encoder: str = DEFAULT_ENCODER, workers: int = 2, on_progress: Progress | None = None,
+                 evidence_trainer: EvidenceTrainer | None = None):
         if evidence not in EVIDENCE_MODES:
             raise ValueError(f"unknown evidence mode {evidence!r}; choose from {', '.join(EVIDENCE_MODES)}")
         self.claims = claims
@@ -81,6 +83,7 @@ class VerdictBench:
                 if on_progress:
                     on_progress("retrieve", n, len(claims))
         self.store = store
+        self.evidence_trainer = evidence_trainer
         self._models: dict[frozenset, tuple[StanceModel, SourceReliability]] = {}
         self._articles: dict[int, Article] = {}  # read once, scored by every fold's models
 
@@ -95,32 +98,35 @@ class VerdictBench:
         if excluded not in self._models:
             held_out = set().union(*(folds[f] for f in excluded))
             training = [c for c in self.claims if c.id not in held_out]
-            self._models[excluded] = (train_stance_model(training), learn_reliability(training))
+            evidence = self.evidence_trainer.fit(frozenset(held_out)) if self.evidence_trainer else None
+            self._models[excluded] = (train_stance_model(training, evidence), learn_reliability(training))
         return self._models[excluded]
 
     def features(self, indices: list[int], stance: StanceModel, reliability: SourceReliability,
-                 label: str = "score") -> tuple[np.ndarray, np.ndarray]:
-        """Per claim: its ``evidence_features`` row, and its evidence's ``best_coverage``."""
+                 label: str = "score") -> tuple[np.ndarray, list[str]]:
+        """Per claim: its ``evidence_features`` row, and its ``evidence_basis``."""
         engine = Engine(self.store, self.searcher, stance, VerdictModel(), reliability)
-        X, coverage = np.zeros((len(indices), len(FEATURES))), np.zeros(len(indices))
+        X, bases = np.zeros((len(indices), len(FEATURES))), []
         for n, i in enumerate(indices):
             evidence, numbers, places, _ = engine.assess(Claim(self.claims[i].claim), self.articles(i))
-            X[n], coverage[n] = evidence_features(evidence, numbers, places), best_coverage(evidence)
+            X[n] = evidence_features(evidence, numbers, places)
+            bases.append(evidence_basis(evidence, numbers, engine.verdict_model.min_coverage))
             if self.on_progress:
                 self.on_progress(label, n + 1, len(indices))
-        return X, coverage
+        return X, bases
 
     def out_of_fold_features(self, indices: list[int], fold_of: list[int], folds: list[set[str]],
-                             also_excluded: frozenset[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+                             also_excluded: frozenset[int] = frozenset()) -> tuple[np.ndarray, list[str]]:
         """``features`` for ``indices``, each claim described by models trained without its own
         fold (and without ``also_excluded``)."""
-        X, coverage = np.zeros((len(indices), len(FEATURES))), np.zeros(len(indices))
+        X, bases = np.zeros((len(indices), len(FEATURES))), [""] * len(indices)
         for g in sorted({fold_of[i] for i in indices}):
             members = [n for n, i in enumerate(indices) if fold_of[i] == g]
             stance, reliability = self.models_without(also_excluded | {g}, folds)
-            X[members], coverage[members] = self.features([indices[n] for n in members], stance, reliability,
-                                                          f"fold {g + 1}")
-        return X, coverage
+            X[members], found = self.features([indices[n] for n in members], stance, reliability, f"fold {g + 1}")
+            for n, basis in zip(members, found):
+                bases[n] = basis
+        return X, bases
 
 
 # -- metrics -----------------------------------------------------------------------------
@@ -139,6 +145,16 @@ def expected_calibration_error(p_true: np.ndarray, truth: np.ndarray, bins: int 
         if members.any():
             ece += members.mean() * abs(correct[members].mean() - confidence[members].mean())
     return round(float(ece), 4)
+
+
+def basis_report(gold: list[str], predicted: list[str], bases: list[str]) -> dict:
+    """The share of each basis, and the accuracy of the decided (true/false) claims."""
+    decided = [(g, q) for g, q in zip(gold, predicted) if q != "not_enough_evidence"]
+    return {
+        "basis_share": {b: round(sum(x == b for x in bases) / max(1, len(bases)), 4) for b in BASES},
+        "decided": len(decided),
+        "decided_accuracy": round(float(np.mean([g == q for g, q in decided])), 4) if decided else None,
+    }
 
 
 def verdict_report(gold: list[str], predicted: list[str], p_true: list[float] | None = None) -> dict:
@@ -190,28 +206,34 @@ def _fold_index(claims: list[LabelledClaim], splits: str | Path) -> tuple[list[i
 def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: str = "retrieved", k: int = 20,
                            encoder: str = DEFAULT_ENCODER, workers: int = 2, baselines: bool = True,
                            model_params: dict | None = None, db: str | Path | None = None,
-                           on_progress: Progress | None = None) -> dict:
+                           on_progress: Progress | None = None, datasets: str | Path | None = None) -> dict:
+    """Claim-level CV of the whole judgement; ``datasets`` (the folder the evidence model trains
+    from, default: the one above ``directory``) gives each fold an evidence model trained
+    without that fold's labelled lines."""
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
     scored = [i for i, f in enumerate(fold_of) if f >= 0]
     gold = ["true" if c.fact == "true" else "false" for c in claims]
-    predicted, p_true, order = [], [], []
+    predicted, p_true, order, bases = [], [], [], []
     per_fold = []
+    trainer = EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
-        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
         for f in sorted({fold_of[i] for i in scored}):
             train = [i for i in scored if fold_of[i] != f]
             test = [i for i in scored if fold_of[i] == f]
             X_train, _ = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
             model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
-            X_test, coverage = bench.out_of_fold_features(test, fold_of, folds)
-            decisions = [model.decide(x, c) for x, c in zip(X_test, coverage)]
+            X_test, test_bases = bench.out_of_fold_features(test, fold_of, folds)
+            decisions = [model.decide(x, b) for x, b in zip(X_test, test_bases)]
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
+            bases += test_bases
             order += test
         articles = store.stats()["articles"]
     result = verdict_report([gold[i] for i in order], predicted, p_true)
+    result.update(basis_report([gold[i] for i in order], predicted, bases))
     result["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
     result["ece_per_fold"] = [r["ece"] for r in per_fold]
     result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
@@ -251,24 +273,26 @@ def evaluate_verdict_model(directory: str | Path, model: VerdictModel, reliabili
     claims = load_unifiedfc(directory)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
-        X, coverage = bench.features(list(range(len(claims))), stance, reliability)
-    decisions = [model.decide(x, c) for x, c in zip(X, coverage)]
-    report = verdict_report(["true" if c.fact == "true" else "false" for c in claims],
-                            [d[0] for d in decisions], [d[2] for d in decisions])
+        X, bases = bench.features(list(range(len(claims))), stance, reliability)
+    decisions = [model.decide(x, b) for x, b in zip(X, bases)]
+    gold = ["true" if c.fact == "true" else "false" for c in claims]
+    report = verdict_report(gold, [d[0] for d in decisions], [d[2] for d in decisions])
+    report.update(basis_report(gold, [d[0] for d in decisions], bases))
     report.update({"evidence": evidence, "k": k if evidence == "retrieved" else None})
     return report
 
 
 def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, evidence: str = "retrieved",
                   k: int = 20, encoder: str = DEFAULT_ENCODER, workers: int = 2, db: str | Path | None = None,
-                  on_progress: Progress | None = None) -> VerdictModel:
+                  on_progress: Progress | None = None, datasets: str | Path | None = None) -> VerdictModel:
     """Fit the verdict model on out-of-fold evidence features of every claim; save it with the
     reliability table learned from all claims."""
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
     scored = [i for i, f in enumerate(fold_of) if f >= 0]
+    trainer = EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
-        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress)
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
         X, _ = bench.out_of_fold_features(scored, fold_of, folds)
     model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored])
     model.save(out, reliability=learn_reliability(claims).to_dict(), card={

@@ -52,6 +52,10 @@ def _months(tokens: list[str]) -> set[int]:
     return found
 
 
+def _same_place(a: str, b: str) -> bool:
+    return a in b or b in a  # «شرق حلب» is in «حلب»
+
+
 def _quantity_relation(claim: str, sentence: str) -> tuple[float, float, float]:
     """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
     whose key the sentence gives only with other values."""
@@ -89,9 +93,12 @@ def alignment_features(claim: str, sentence: str) -> np.ndarray:
     refute_phrase = float(any(p in sentence_norm for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
-    claim_places, sentence_places = set(place_names(claim)), set(place_names(sentence))
-    place_match = float(bool(claim_places & sentence_places))
-    place_conflict = float(bool(claim_places and sentence_places and not claim_places & sentence_places))
+    claim_places, sentence_places = place_names(claim), place_names(sentence)
+    unmatched_claim = [p for p in claim_places if not any(_same_place(p, q) for q in sentence_places)]
+    unmatched_sentence = [q for q in sentence_places if not any(_same_place(p, q) for p in claim_places)]
+    place_match = float(len(unmatched_claim) < len(claim_places))
+    # a place of the claim the sentence does not name, while it names another one
+    place_conflict = float(bool(unmatched_claim and unmatched_sentence))
     claim_years, sentence_years = set(_YEAR.findall(claim)), set(_YEAR.findall(sentence))
     year_conflict = float(bool(claim_years and sentence_years and not claim_years & sentence_years))
     claim_months, sentence_months = _months(claim_words), _months(sentence_words)

@@ -135,11 +135,11 @@ def unifiedfc_line_pairs(claims: list[LabelledClaim]) -> SentencePairs:
                 label = "supports" if article.stance == "agree" else "refutes"
                 for i in article.rationale:
                     if 0 <= i < len(lines) and lines[i].strip():
-                        pairs.add(claim.claim, lines[i], label, "unifiedfc")
+                        pairs.add(claim.claim, lines[i], label, f"unifiedfc:{claim.id}")
             elif article.stance == "unrelated" and lines:
                 best = max(lines, key=lambda line: (len(claim_stems & set(analyze(line))), -len(line)))
                 if best.strip():
-                    pairs.add(claim.claim, best, "neutral", "unifiedfc")
+                    pairs.add(claim.claim, best, "neutral", f"unifiedfc:{claim.id}")
     return pairs
 
 
@@ -149,6 +149,12 @@ def synthetic_from(claims: list[LabelledClaim], extra_sentences: list[str], per_
     for p in synthetic_pairs(groups, per_kind=per_kind, seed=seed):
         pairs.add(p.claim, p.evidence, p.label, f"synthetic:{p.kind}")
     return pairs
+
+
+def without_claims(pairs: SentencePairs, claim_ids: set[str]) -> list[bool]:
+    """Which pairs to keep when the Unified-FC claims ``claim_ids`` are held out: their labelled
+    lines go. Synthetic pairs carry no stance or verdict label and stay."""
+    return [not (o.startswith("unifiedfc:") and o.split(":", 1)[1] in claim_ids) for o in pairs.origins]
 
 
 SOURCES = ("ans", "arnli", "arbteds", "austr", "unifiedfc", "synthetic")
@@ -167,7 +173,9 @@ def training_data(data: str | Path, sources: tuple[str, ...] = SOURCES, exclude_
                   per_kind: int = 300, held_share: float = 0.15, seed: int = 13) -> TrainingData:
     """Pairs of the chosen ``sources`` under ``data`` (the ``../shared/datasets`` layout). The
     Unified-FC claims in ``exclude_claims`` (a test fold) give neither lines nor synthetic pairs;
-    ANS train is split by headline and its held-out part is left out of everything."""
+    ANS train is split by headline and its held-out part is left out of everything. A Unified-FC
+    pair's origin is ``unifiedfc:<claim id>``, so that a fold's labelled lines can be dropped
+    later (``without_claims``)."""
     data = Path(data)
     ans_kept, ans_held = split_by_headline(ans_pairs(data / "ans/stance/train.csv"), held_share, seed)
     train = SentencePairs()

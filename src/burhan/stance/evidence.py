@@ -3,8 +3,8 @@ neither? ``EvidenceModel().fit(claims, sentences, labels)`` → ``predict_proba`
 ``supports, refutes, neutral``.
 
 Features of one (claim, sentence) pair:
-1. the offline encoder's vectors ``u`` (claim, as a query) and ``v`` (sentence, as a
-   passage) as ``[u, v, |u − v|, u ⊙ v]`` (``use_embedding``);
+1. for each offline encoder in ``encoders``, the vectors ``u`` (claim, as a query) and
+   ``v`` (sentence, as a passage) as ``[u, v, |u − v|, u ⊙ v]`` (``use_embedding``);
 2. the explicit alignment of ``burhan.stance.alignment``: overlap, antonym predicates,
    negation, denial, quantities of the same noun or unit, places, years, months
    (``use_alignment``) — the clashes an encoder does not see.
@@ -19,69 +19,57 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.search.dense import Encoder, shared_encoder
+from burhan.search.dense import Encoder, clip, shared_encoder
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.alignment import alignment_matrix
 from burhan.stance.corpora import EVIDENCE_LABELS, MAX_WORDS
-from burhan.search.dense import clip
 from burhan.stance.linear import StandardisedLogistic
 
 FORMAT_VERSION = 1
-SHIPPED_EVIDENCE = Path(__file__).parent / "evidence_model.json"
 
 
 class EvidenceModel:
     """fit / predict_proba / predict / save / load, like a scikit-learn estimator."""
 
-    def __init__(self, encoder: str = "e5-small", use_embedding: bool = True, use_alignment: bool = True,
-                 C: float = 0.1, clip_z: float | None = 5.0, seed: int = 13):
+    def __init__(self, encoders: tuple[str, ...] = ("e5-small",), use_embedding: bool = True,
+                 use_alignment: bool = True, C: float = 0.1, clip_z: float | None = 5.0, seed: int = 13):
         if not (use_embedding or use_alignment):
             raise ValueError("the evidence model needs the embedding, the alignment features, or both")
-        self.encoder_name = encoder
+        self.encoders = tuple(encoders)
         self.use_embedding = use_embedding
         self.use_alignment = use_alignment
         self.C = C
         self.clip_z = clip_z
         self.seed = seed
         self.classifier: StandardisedLogistic | None = None
-        self._encoder: Encoder | None = None
+        self._encoders: dict[str, Encoder] = {}
 
     def params(self) -> dict:
-        return {"encoder": self.encoder_name, "use_embedding": self.use_embedding,
+        return {"encoders": list(self.encoders), "use_embedding": self.use_embedding,
                 "use_alignment": self.use_alignment, "C": self.C, "clip_z": self.clip_z, "seed": self.seed}
 
-    def set_encoder(self, encoder: Encoder) -> EvidenceModel:
-        self._encoder = encoder
+    def set_encoders(self, encoders: dict[str, Encoder]) -> EvidenceModel:
+        """Use these encoders (for instance ``CachedEncoder``s over a store) instead of the shared ones."""
+        self._encoders.update(encoders)
         return self
 
-    @property
-    def encoder(self) -> Encoder:
-        if self._encoder is None:
-            self._encoder = shared_encoder(self.encoder_name)
-        return self._encoder
+    def encoder(self, name: str) -> Encoder:
+        if name not in self._encoders:
+            self._encoders[name] = shared_encoder(name)
+        return self._encoders[name]
 
     def features(self, claims: list[str], sentences: list[str]) -> np.ndarray:
         claims = [clip(c, MAX_WORDS) for c in claims]
         sentences = [clip(s, MAX_WORDS) for s in sentences]
         parts = []
         if self.use_embedding:
-            u = self.encoder.encode(claims, "query")
-            v = self.encoder.encode(sentences, "passage")
-            parts += [u, v, np.abs(u - v), u * v]
+            for name in self.encoders:
+                u = self.encoder(name).encode(claims, "query")
+                v = self.encoder(name).encode(sentences, "passage")
+                parts += [u, v, np.abs(u - v), u * v]
         if self.use_alignment:
             parts.append(alignment_matrix(claims, sentences))
         return np.hstack(parts).astype(np.float64)
-
-    def feature_names(self) -> list[str]:
-        names = []
-        if self.use_embedding:
-            names += [f"{part}{i}" for part in ("u", "v", "absdiff", "prod") for i in range(self._dimension())]
-        if self.use_alignment:
-            names += list(ALIGNMENT_FEATURES)
-        return names
-
-    def _dimension(self) -> int:
-        return len(self.encoder.encode(["اختبار"], "query")[0])
 
     def fit(self, claims: list[str], sentences: list[str], labels: list[str]) -> EvidenceModel:
         unknown = set(labels) - set(EVIDENCE_LABELS)
@@ -89,9 +77,10 @@ class EvidenceModel:
             raise ValueError(f"unknown evidence labels: {sorted(unknown)}")
         return self.fit_features(self.features(claims, sentences), labels)
 
-    def fit_features(self, X: np.ndarray, labels: list[str]) -> EvidenceModel:
+    def fit_features(self, X: np.ndarray, labels: list[str], sample_weight: np.ndarray | None = None) -> EvidenceModel:
         """Fit on features already computed by ``features`` (model selection reuses them)."""
-        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000).fit(X, list(labels))
+        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000).fit(X, list(labels),
+                                                                                           sample_weight)
         return self
 
     def predict_proba(self, claims: list[str], sentences: list[str]) -> np.ndarray:
@@ -113,13 +102,25 @@ class EvidenceModel:
     def predict(self, claims: list[str], sentences: list[str]) -> list[str]:
         return [EVIDENCE_LABELS[i] for i in self.predict_proba(claims, sentences).argmax(axis=1)]
 
-    def save(self, path: str | Path, card: dict | None = None) -> None:
+    def to_dict(self, card: dict | None = None) -> dict:
         if self.classifier is None:
             raise RuntimeError("the evidence model is not fitted")
-        payload = {"format": FORMAT_VERSION, "labels": list(EVIDENCE_LABELS), "params": self.params(),
-                   "alignment_features": list(ALIGNMENT_FEATURES) if self.use_alignment else [],
-                   "classifier": self.classifier.to_dict(), "card": card or {}}
-        Path(path).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        return {"format": FORMAT_VERSION, "labels": list(EVIDENCE_LABELS), "params": self.params(),
+                "alignment_features": list(ALIGNMENT_FEATURES) if self.use_alignment else [],
+                "classifier": self.classifier.to_dict(), "card": card or {}}
+
+    @classmethod
+    def from_dict(cls, payload: dict, origin: str = "evidence model") -> EvidenceModel:
+        if payload.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{origin}: unsupported evidence model format {payload.get('format')}")
+        if payload["alignment_features"] and payload["alignment_features"] != list(ALIGNMENT_FEATURES):
+            raise ValueError(f"{origin}: trained with other alignment features; retrain it ('burhan train evidence')")
+        model = cls(**payload["params"])
+        model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
+        return model
+
+    def save(self, path: str | Path, card: dict | None = None) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(card), ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> EvidenceModel:
@@ -127,10 +128,4 @@ class EvidenceModel:
             payload = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:
             raise ValueError(f"cannot read evidence model {path}: {err}") from None
-        if payload.get("format") != FORMAT_VERSION:
-            raise ValueError(f"{path}: unsupported evidence model format {payload.get('format')}")
-        if payload["alignment_features"] and payload["alignment_features"] != list(ALIGNMENT_FEATURES):
-            raise ValueError(f"{path}: trained with other alignment features; retrain it ('burhan train evidence')")
-        model = cls(**{("encoder" if k == "encoder" else k): v for k, v in payload["params"].items()})
-        model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
-        return model
+        return cls.from_dict(payload, str(path))

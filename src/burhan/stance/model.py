@@ -20,8 +20,16 @@ Pipeline (one job per piece):
    شرق حلب» against the article that says it).
 5. A relevance gate: an article covering less than ``min_coverage`` of the claim's content
    neither agrees nor disagrees (its probability moves to unrelated).
+6. The sentence-level ``EvidenceModel`` (``evidence=``): each of the ``evidence_sentences``
+   sentences that cover the claim best (in an article past the relevance gate) gets
+   P(supports) / P(refutes); their maxima, their values at the best-covering sentence, the
+   same weighted by each sentence's coverage, and the margin at the most decisive sentence
+   are article features. The article's stance is then read from its sentences and from
+   what the article is about (coverage, title, lead).
 
-The rationale is the ``rationale_k`` best sentences. Saved as JSON: no pickle.
+The rationale is the ``rationale_k`` sentences that carry the decision: with an evidence
+model, those with the highest coverage × max(P(supports), P(refutes)); else the best
+covering. Saved as JSON: no pickle.
 """
 
 from __future__ import annotations
@@ -37,13 +45,16 @@ from burhan.domain import STANCES, RationaleSentence
 from burhan.search.dense import Encoder, clip, shared_encoder
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
 from burhan.stance.linear import StandardisedLogistic
+from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.tokens import analyze
 
 LABELS = STANCES
 PAIR_FEATURES = ("pair_max_agree", "pair_max_disagree", "pair_best_agree", "pair_best_disagree",
                  "cosine_max", "cosine_best")
-FORMAT_VERSION = 2
+EVIDENCE_FEATURES = ("evidence_supports_max", "evidence_refutes_max", "evidence_supports_best",
+                     "evidence_refutes_best", "evidence_supports_cov", "evidence_refutes_cov", "evidence_margin")
+FORMAT_VERSION = 3
 
 
 @dataclass
@@ -61,6 +72,8 @@ class StancePrediction:
     probs: dict[str, float]
     rationale: list[RationaleSentence] = field(default_factory=list)
     coverage: float = 0.0  # IDF-weighted share of the claim's content stems found in the article
+    # per rationale sentence: P(supports), P(refutes), P(neutral) from the evidence model
+    sentence_evidence: list[dict[str, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +90,8 @@ class StanceModel:
 
     def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
-                 rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13):
+                 rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13,
+                 evidence: EvidenceModel | None = None, evidence_sentences: int = 4):
         self.use_embeddings = use_embeddings
         self.encoders = tuple(encoders)
         self.top_sentences = top_sentences
@@ -88,6 +102,8 @@ class StanceModel:
         self.min_coverage = min_coverage
         self.clip_z = clip_z
         self.seed = seed
+        self.evidence = evidence
+        self.evidence_sentences = evidence_sentences
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -96,7 +112,7 @@ class StanceModel:
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
-                 "min_coverage", "clip_z", "seed")
+                 "min_coverage", "clip_z", "seed", "evidence_sentences")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -111,7 +127,9 @@ class StanceModel:
 
     # -- features --------------------------------------------------------------------
 
-    def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
+    def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str], dict]:
+        """Features per pair, each pair's sentence ranking, its best sentences' text, and (with
+        an evidence model) its scored sentences."""
         featurizer = PairFeaturizer(self.idf, top=self.top_sentences)
         rows, rankings, tops = [], [], []
         for pair in pairs:
@@ -130,7 +148,37 @@ class StanceModel:
         X = np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
         if self.use_embeddings:
             X = np.hstack([X, self._pair_features(pairs, rankings)])
-        return X, rankings, tops
+        scored = {}
+        if self.evidence is not None:
+            E, scored = self._evidence_features(pairs, rankings, X)
+            X = np.hstack([X, E])
+        return X, rankings, tops, scored
+
+    def _evidence_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
+                           X: np.ndarray) -> tuple[np.ndarray, dict[int, list[tuple[int, float, np.ndarray]]]]:
+        """Evidence-model features per article, and per article its scored sentences
+        ``(index, coverage, [P(supports), P(refutes), P(neutral)])``."""
+        coverage = X[:, FEATURE_NAMES.index("article_coverage")] if len(X) else np.zeros(0)
+        claims, sentences, owner = [], [], []
+        for k, (pair, ranking) in enumerate(zip(pairs, rankings)):
+            if coverage[k] < self.min_coverage:
+                continue  # past the relevance gate only: an off-topic article has no evidence
+            for s in ranking[: self.evidence_sentences]:
+                if s.coverage > 0:
+                    claims.append(pair.claim), sentences.append(pair.sentences[s.index]), owner.append((k, s))
+        probs = self.evidence.predict_proba(claims, sentences) if claims else np.zeros((0, 3))
+        scored: dict[int, list[tuple[int, float, np.ndarray]]] = {}
+        for (k, s), p in zip(owner, probs):
+            scored.setdefault(k, []).append((s.index, s.coverage, p))
+        out = np.zeros((len(pairs), len(EVIDENCE_FEATURES)), dtype=np.float32)
+        for k, items in scored.items():
+            sup = np.array([p[0] for _, _, p in items])
+            ref = np.array([p[1] for _, _, p in items])
+            cov = np.array([c for _, c, _ in items])
+            decisive = int(np.argmax(cov * np.maximum(sup, ref)))
+            out[k] = [sup.max(), ref.max(), sup[0], ref[0], (sup * cov).max(), (ref * cov).max(),
+                      ref[decisive] - sup[decisive]]
+        return out, scored
 
     def _pair_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]]) -> np.ndarray:
         claims, sentences, owner = [], [], []
@@ -169,7 +217,7 @@ class StanceModel:
             self.pair_scorer = SentencePairScorer(self.encoders, self.pair_C).fit(
                 pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
         self.idf = idf_table([analyze(" ".join(p.sentences)) for p in pairs])
-        X, _, tops = self._analyse(pairs)
+        X, _, tops, _ = self._analyse(pairs)
         self.vectorizer = TfidfVectorizer(analyzer=analyze, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
         self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(
@@ -178,7 +226,7 @@ class StanceModel:
 
     def predict_proba(self, pairs: list[StancePair]) -> np.ndarray:
         """Probabilities, columns in ``LABELS`` order."""
-        X, _, tops = self._analyse(pairs)
+        X, _, tops, _ = self._analyse(pairs)
         return self._proba(X, tops)
 
     def _proba(self, X: np.ndarray, tops: list[str]) -> np.ndarray:
@@ -202,16 +250,25 @@ class StanceModel:
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
-        X, rankings, tops = self._analyse(pairs)
+        X, rankings, tops, scored = self._analyse(pairs)
         probs = self._proba(X, tops)
         coverage = X[:, FEATURE_NAMES.index("article_coverage")] if len(X) else []
         out = []
-        for pair, p, ranking, c in zip(pairs, probs, rankings, coverage):
+        for k, (pair, p, ranking, c) in enumerate(zip(pairs, probs, rankings, coverage)):
             label = LABELS[int(np.argmax(p))]
-            rationale = [RationaleSentence(s.index, pair.sentences[s.index], round(s.score, 4))
-                         for s in ranking[: self.rationale_k]] if label != "unrelated" else []
+            rationale, sentence_evidence = [], []
+            if label != "unrelated" and k in scored:
+                # the sentences that carry the decision: most covering × most decisive
+                items = sorted(scored[k], key=lambda item: (-item[1] * max(item[2][0], item[2][1]), item[0]))
+                for index, cov, e in items[: self.rationale_k]:
+                    rationale.append(RationaleSentence(index, pair.sentences[index], round(float(cov * max(e[0], e[1])), 4)))
+                    sentence_evidence.append({"supports": round(float(e[0]), 4), "refutes": round(float(e[1]), 4),
+                                              "neutral": round(float(e[2]), 4)})
+            elif label != "unrelated":
+                rationale = [RationaleSentence(s.index, pair.sentences[s.index], round(s.score, 4))
+                             for s in ranking[: self.rationale_k]]
             out.append(StancePrediction(label, {l: round(float(v), 4) for l, v in zip(LABELS, p)}, rationale,
-                                        round(float(c), 4)))
+                                        round(float(c), 4), sentence_evidence))
         return out
 
     def score_sentence_pairs(self, claims: list[str], sentences: list[str]) -> np.ndarray:
@@ -229,6 +286,7 @@ class StanceModel:
             "vocabulary_idf": self.vectorizer.idf_.tolist(),
             "classifier": self.classifier.to_dict(),
             "pair_scorer": self.pair_scorer.to_dict() if self.pair_scorer else None,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
             "card": card or {},
         }
         Path(path).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
@@ -248,4 +306,6 @@ class StanceModel:
         model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
         if payload["pair_scorer"]:
             model.pair_scorer = SentencePairScorer.from_dict(payload["pair_scorer"])
+        if payload.get("evidence"):
+            model.evidence = EvidenceModel.from_dict(payload["evidence"])
         return model

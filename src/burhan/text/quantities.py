@@ -119,6 +119,8 @@ def quantities(text: str) -> list[Quantity]:
     numbers and ordinals are left out)."""
     out = []
     for mention in extract_numbers(text):
+        if unit_of(mention.text) == ("percent", 1):
+            continue  # «المئة» of «40 في المئة» is the unit, not a hundred of something
         noun = head_noun(mention, text)
         unit = unit_of(noun)
         if unit:

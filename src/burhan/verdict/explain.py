@@ -1,8 +1,10 @@
 """The explanation of a verdict, assembled from its evidence (no generated prose).
 
-It names the sources that agree and those that disagree, the counts that conflict or
-match, the copies merged into one story, and the evidence dropped because it predates
-the claimed event. Arabic by default, English with ``lang="en"``.
+It states the verdict and its basis first — supported, refuted, unconfirmed (which is
+never worded as a refutation), no evidence — then names the sources that agree and those
+that disagree, the counts that conflict or match, the copies merged into one story, and the
+evidence dropped because it predates the claimed event. A not_enough_evidence verdict
+carries no confidence figure. Arabic by default, English with ``lang="en"``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,14 @@ _TEXT = {
     "ar": {
         "true": "صحيح", "false": "غير صحيح", "not_enough_evidence": "لا تتوفر أدلة كافية",
         "verdict": "الحكم: {verdict} (الثقة {confidence:.0%}).",
-        "nothing": "لم يُعثر على مقالات ذات صلة بالادعاء في المدونة.",
-        "weak": "الأدلة المتوفرة ضعيفة أو متعارضة فلا تسمح بالحكم.",
+        "verdict_bare": "الحكم: {verdict}.",
+        "supported": "الأساس: تؤكده مصادر مستقلة ({n}).",
+        "refuted": "الأساس: تنقضه الأدلة ({what}).",
+        "refuted_sources": "مصادر تعارضه: {n}",
+        "refuted_counts": "أرقام تخالف ما يذكره",
+        "unconfirmed": "الأساس: لم يؤكده أيٌّ من المصادر ذات الصلة ({n})، وهذا ليس نفيًا له.",
+        "nothing": "الأساس: لم يُعثر على مقالات ذات صلة بالادعاء في الأرشيف.",
+        "weak": "الأدلة المتوفرة أضعف من أن تسمح بالحكم.",
         "agree": "المصادر المستقلة المؤيدة ({n}): {names}.",
         "disagree": "المصادر المستقلة المعارضة ({n}): {names}.",
         "discuss": "مصادر تتناوله دون حسم ({n}): {names}.",
@@ -30,8 +38,14 @@ _TEXT = {
     "en": {
         "true": "true", "false": "false", "not_enough_evidence": "not enough evidence",
         "verdict": "Verdict: {verdict} (confidence {confidence:.0%}).",
-        "nothing": "No article related to the claim was found in the corpus.",
-        "weak": "The evidence found is weak or split, too little to decide.",
+        "verdict_bare": "Verdict: {verdict}.",
+        "supported": "Basis: supported by independent sources ({n}).",
+        "refuted": "Basis: refuted ({what}).",
+        "refuted_sources": "sources that contradict it: {n}",
+        "refuted_counts": "counts that differ from the claim's",
+        "unconfirmed": "Basis: unconfirmed — none of the related sources ({n}) confirms it; this is not a refutation.",
+        "nothing": "Basis: no article related to the claim was found in the corpus.",
+        "weak": "The evidence found is too weak to decide.",
         "agree": "{n} independent source(s) agree: {names}.",
         "disagree": "{n} independent source(s) disagree: {names}.",
         "discuss": "{n} source(s) discuss it without taking a side: {names}.",
@@ -45,6 +59,18 @@ _TEXT = {
 }
 
 
+_BASIS_NAMES = {
+    "ar": {"supported": "تؤكده المصادر", "refuted": "تنقضه الأدلة", "unconfirmed": "لم يؤكده أي مصدر",
+           "no_evidence": "لا أدلة ذات صلة"},
+    "en": {"supported": "supported", "refuted": "refuted", "unconfirmed": "unconfirmed", "no_evidence": "no evidence"},
+}
+
+
+def basis_label(basis: str, lang: str = "ar") -> str:
+    """The basis's name for people: «تؤكده المصادر», «تنقضه الأدلة», …"""
+    return _BASIS_NAMES[lang][basis]
+
+
 def verdict_label(verdict: str, lang: str = "ar") -> str:
     """The verdict's name for people: «صحيح», «غير صحيح», «لا تتوفر أدلة كافية»."""
     return _TEXT[lang][verdict]
@@ -54,16 +80,27 @@ def source_name(e: Evidence) -> str:
     return e.source or e.title or e.origin
 
 
-def explain(verdict: str, confidence: float, evidence: list[Evidence], numbers: list[NumberCheck],
+def explain(verdict: str, basis: str, confidence: float | None, evidence: list[Evidence], numbers: list[NumberCheck],
             places: list[str], lang: str = "ar") -> str:
     if lang not in _TEXT:
         raise ValueError(f"unknown language {lang!r}; choose from {', '.join(_TEXT)}")
     t = _TEXT[lang]
-    lines = [t["verdict"].format(verdict=t[verdict], confidence=confidence)]
+    lines = [t["verdict"].format(verdict=t[verdict], confidence=confidence) if confidence is not None
+             else t["verdict_bare"].format(verdict=t[verdict])]
     leads = [e for e in evidence if e.duplicate_of is None and e.stance != "unrelated"]
-    if not leads:
+    if basis == "no_evidence" or not leads:
         lines.append(t["nothing"])
-    elif verdict == "not_enough_evidence":
+    elif basis == "supported":
+        lines.append(t["supported"].format(n=sum(e.stance == "agree" and not e.predates_claim for e in leads)))
+    elif basis == "refuted":
+        against = [e for e in leads if e.stance == "disagree"]
+        what = [t["refuted_sources"].format(n=len(against))] if against else []
+        if any(n.relation == "conflict" for n in numbers):
+            what.append(t["refuted_counts"])
+        lines.append(t["refuted"].format(what=t["sep"].join(what)))
+    else:
+        lines.append(t["unconfirmed"].format(n=len(leads)))
+    if verdict == "not_enough_evidence" and basis != "no_evidence":
         lines.append(t["weak"])
 
     def names(items: list[Evidence]) -> str:

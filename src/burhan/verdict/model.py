@@ -9,11 +9,19 @@
    claim's places. Agreement from articles published before the claimed event is dropped.
    Nothing here sees the claim's wording or length, nor how many articles exist beyond
    the top few (the datasets README names both as artefacts of Unified-FC).
-3. ``VerdictModel``: a standardised logistic regression on those features gives P(true);
-   its probabilities are what ``eval verdict`` calibrates (ECE). With no evidence related
-   to the claim (no story with P(related) ≥ ``min_related``) or a near coin toss (``abstain_margin``) the verdict is
-   ``not_enough_evidence``; so is a claim none of whose articles holds ``min_coverage`` of its
-   content (IDF-weighted stems; no agree/disagree pair of Unified-FC is under 0.34).
+   Only *related* stories (stance other than unrelated) enter the features: adding
+   unrelated articles to the candidates changes nothing.
+3. ``evidence_basis``: why — ``supported`` (an agreeing story, no conflict), ``refuted`` (a
+   disagreeing story or a conflicting count of the same thing, at least as strong as the
+   support), ``unconfirmed`` (related coverage, none agreeing or disagreeing), ``no_evidence``
+   (nothing related, or no article holds ``min_coverage`` of the claim's content).
+4. ``VerdictModel``: a standardised logistic regression on those features gives P(true);
+   conflicting and matching counts then move its log-odds by fixed prior weights
+   (``count_conflict_weight``, ``count_match_weight``): Unified-FC's true claims carry more
+   numbers and so more count conflicts, so the data would teach the sign backwards. The
+   verdict follows the basis when P(true) is on its side by ``abstain_margin``: supported →
+   true, refuted → false, unconfirmed → false only when P(true) ≤ 0.5 − ``unconfirmed_margin``;
+   otherwise, and for no_evidence, ``not_enough_evidence`` with no confidence figure.
    Evidence *for* a claim may only raise P(true) and evidence *against* it only lower it
    (``SIGNS``): a feature the training data would push the other way — a dataset artefact,
    such as Unified-FC's true claims carrying more numbers and so more count conflicts — is
@@ -36,7 +44,7 @@ FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "d
 SIGNS = {"agree_max": 1, "agree_support": 1, "number_match": 1,
          "disagree_max": -1, "disagree_support": -1, "number_conflict": -1}
 TOP_STORIES = 3
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def related(e: Evidence) -> float:
@@ -63,8 +71,19 @@ def merge_copies(evidence: list[Evidence]) -> list[Evidence]:
     return sorted(evidence, key=lambda e: (-e.weight, -related(e), e.article_id))
 
 
+def related_leads(evidence: list[Evidence]) -> list[Evidence]:
+    """The stories that speak to the claim (one article each), most related first."""
+    return sorted((e for e in evidence if e.duplicate_of is None and e.stance != "unrelated"), key=lambda e: -related(e))
+
+
+def conflicting_articles(evidence: list[Evidence], numbers: list[NumberCheck]) -> set[int]:
+    """Related stories that give another value for a quantity the claim states."""
+    ids = {e.article_id for e in related_leads(evidence)}
+    return {n.article_id for n in numbers if n.relation == "conflict" and n.article_id in ids}
+
+
 def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], claim_places: list[str]) -> np.ndarray:
-    leads = sorted((e for e in evidence if e.duplicate_of is None), key=lambda e: -related(e))
+    leads = related_leads(evidence)
     agree = [effective_agree(e) * e.reliability for e in leads]
     disagree = [e.stance_probs.get("disagree", 0.0) * e.reliability for e in leads]
     discuss = [e.stance_probs.get("discuss", 0.0) for e in leads]
@@ -72,8 +91,7 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
     lead_ids = {e.article_id for e in leads}
 
     def stories_with(relation: str) -> float:
-        ids = {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids}
-        return min(len(ids), 2) / 2
+        return count_stories(numbers, relation, lead_ids)
 
     if claim_places and leads:
         best = leads[0]
@@ -94,6 +112,30 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
     ], dtype=np.float64)
 
 
+def count_stories(numbers: list[NumberCheck], relation: str, lead_ids: set[int]) -> float:
+    """Stories with a count of ``relation`` (match / conflict), as 0, ½ or 1 (two or more)."""
+    ids = {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids}
+    return min(len(ids), 2) / 2
+
+
+def evidence_basis(evidence: list[Evidence], numbers: list[NumberCheck], min_coverage: float) -> str:
+    """supported / refuted / unconfirmed / no_evidence (see the module's docstring)."""
+    leads = related_leads(evidence)
+    if not leads or best_coverage(evidence) < min_coverage:
+        return "no_evidence"
+    conflicts = conflicting_articles(evidence, numbers)
+    against = [e for e in leads if e.stance == "disagree" or e.article_id in conflicts]
+    support = [e for e in leads if e.stance == "agree" and not e.predates_claim and e.article_id not in conflicts]
+    strength_against = max((max(e.stance_probs.get("disagree", 0.0), 0.5 if e.article_id in conflicts else 0.0)
+                            * e.reliability for e in against), default=0.0)
+    strength_for = max((effective_agree(e) * e.reliability for e in support), default=0.0)
+    if against and strength_against >= strength_for:
+        return "refuted"
+    if support:
+        return "supported"
+    return "unconfirmed"
+
+
 def best_coverage(evidence: list[Evidence]) -> float:
     """How much of the claim's content the best article holds (0 without evidence)."""
     return max((e.coverage for e in evidence), default=0.0)
@@ -107,17 +149,24 @@ class VerdictModel:
     """fit / predict_proba / decide / save / load."""
 
     def __init__(self, C: float = 1.0, min_coverage: float = 0.2, min_related: float = 0.3,
-                 abstain_margin: float = 0.02, constrain_signs: bool = True):
+                 abstain_margin: float = 0.02, unconfirmed_margin: float = 0.2, constrain_signs: bool = True,
+                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
         self.min_related = min_related
         self.abstain_margin = abstain_margin
+        self.unconfirmed_margin = unconfirmed_margin
+        # prior weights in log-odds per conflicting / matching story (0, ½ or 1 as in the features)
+        self.count_conflict_weight = count_conflict_weight
+        self.count_match_weight = count_match_weight
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
         return {"C": self.C, "min_coverage": self.min_coverage, "min_related": self.min_related,
-                "abstain_margin": self.abstain_margin, "constrain_signs": self.constrain_signs}
+                "abstain_margin": self.abstain_margin, "unconfirmed_margin": self.unconfirmed_margin,
+                "constrain_signs": self.constrain_signs, "count_conflict_weight": self.count_conflict_weight,
+                "count_match_weight": self.count_match_weight}
 
     def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
@@ -139,23 +188,34 @@ class VerdictModel:
             self.classifier.mean[j], self.classifier.scale[j] = 0.0, 1.0
         return self
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """P(true) per row."""
-        if self.classifier is None:
-            raise RuntimeError("the verdict model is not fitted")
+    def fitted_proba(self, X: np.ndarray) -> np.ndarray:
+        """P(true) of the fitted model alone, before the counts' prior weights."""
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
         return self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")]
 
-    def decide(self, x: np.ndarray, coverage: float = 1.0) -> tuple[str, float, float]:
-        """(verdict, confidence, P(true)) for one feature row; ``coverage`` is ``best_coverage``
-        of the evidence: under ``min_coverage`` no article speaks to the claim."""
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """P(true) per row: the fitted model, then the counts' prior weights."""
+        if self.classifier is None:
+            raise RuntimeError("the verdict model is not fitted")
+        X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+        p = np.clip(self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")], 1e-6, 1 - 1e-6)
+        logit = np.log(p / (1 - p)) + self.count_conflict_weight * X[:, FEATURES.index("number_conflict")] \
+            + self.count_match_weight * X[:, FEATURES.index("number_match")]
+        return 1.0 / (1.0 + np.exp(-logit))
+
+    def decide(self, x: np.ndarray, basis: str) -> tuple[str, float | None, float]:
+        """(verdict, confidence or None, P(true)) for one feature row and its ``evidence_basis``."""
         p_true = float(self.predict_proba(x)[0])
         best = float(x[FEATURES.index("related_max")])
-        if coverage < self.min_coverage or best < self.min_related:
-            return "not_enough_evidence", round(max(0.5, 1.0 - best), 4), p_true
-        if abs(p_true - 0.5) < self.abstain_margin:
-            return "not_enough_evidence", round(1.0 - 2 * abs(p_true - 0.5), 4), p_true
-        return ("true", round(p_true, 4), p_true) if p_true > 0.5 else ("false", round(1.0 - p_true, 4), p_true)
+        if basis == "no_evidence" or best < self.min_related:
+            return "not_enough_evidence", None, p_true
+        if basis == "supported" and p_true >= 0.5 + self.abstain_margin:
+            return "true", round(p_true, 4), p_true
+        if basis == "refuted" and p_true <= 0.5 - self.abstain_margin:
+            return "false", round(1.0 - p_true, 4), p_true
+        if basis == "unconfirmed" and p_true <= 0.5 - self.unconfirmed_margin:
+            return "false", round(1.0 - p_true, 4), p_true
+        return "not_enough_evidence", None, p_true
 
     def contributions(self, x: np.ndarray) -> dict[str, float]:
         """Each feature's push toward true (+) or false (−), in log-odds."""

@@ -6,6 +6,7 @@
 const STANCE_AR = { agree: "يؤيد", disagree: "يعارض", discuss: "يناقش", unrelated: "غير ذي صلة" };
 const RELATION_AR = { conflict: "تعارض", match: "تطابق", context: "سياق: جزء من العدد أو فترة أخرى" };
 const VERDICT_AR = { true: "صحيح", false: "غير صحيح", not_enough_evidence: "لا تتوفر أدلة كافية" };
+const BASIS_AR = { supported: "تؤكده المصادر", refuted: "تنقضه الأدلة", unconfirmed: "لم يؤكده أي مصدر", no_evidence: "لا أدلة ذات صلة" };
 const COLORS = { agree: "#1a7f37", disagree: "#c62828", discuss: "#8a6d00", unrelated: "#6b7280" };
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -78,11 +79,14 @@ function render(data) {
   verdict.className = "verdict " + data.verdict;
   verdict.replaceChildren(
     el("span", { id: "verdict-label" }, VERDICT_AR[data.verdict]),
-    el("span", { class: "confidence" }, `الثقة ${Math.round(data.confidence * 100)}%`),
+    el("span", { class: "basis", id: "verdict-basis" }, BASIS_AR[data.basis]),
   );
-  const meter = el("span", { class: "meter" });
-  meter.appendChild(el("span", { style: `width:${Math.round(data.confidence * 100)}%` }));
-  verdict.appendChild(meter);
+  if (data.confidence !== null) {
+    verdict.appendChild(el("span", { class: "confidence" }, `الثقة ${Math.round(data.confidence * 100)}%`));
+    const meter = el("span", { class: "meter" });
+    meter.appendChild(el("span", { style: `width:${Math.round(data.confidence * 100)}%` }));
+    verdict.appendChild(meter);
+  }
   verdict.dataset.verdict = data.verdict;
   document.getElementById("explanation").textContent = data.explanation;
   const warnings = document.getElementById("warnings");

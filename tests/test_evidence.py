@@ -1,0 +1,136 @@
+"""The sentence-level evidence model and what feeds it, on real Arabic text: predicates and
+their antonyms, alignment features, synthetic pairs, the training corpora, fit/predict/save/load."""
+
+import random
+
+import numpy as np
+import pytest
+
+from burhan.stance.alignment import FEATURE_NAMES, alignment_features
+from burhan.stance.corpora import EVIDENCE_LABELS, SentencePairs, arnli_pairs, split_by_headline, ans_pairs, \
+    without_claims
+from burhan.stance.evidence import EvidenceModel
+from burhan.stance.synthetic import (change_count, change_place, swap_antonym, swap_reporting_verb, synthetic_pairs,
+                                     toggle_negation)
+from burhan.text.predicates import predicate_sides
+from burhan.text.quantities import quantities
+
+from test_stance import HashEncoder
+
+LAVROV = "قال وزير الخارجية الروسي سيرجي لافروف أمس خلال زيارة إلى تركيا إن روسيا ستواصل عملياتها في شرق حلب"
+KHAN_TOUMAN = "هذا وفشلت القوات الحكومية السورية والمسلحين الموالين لها في استعادة بلدة خان طومان جنوب حلب"
+CASUALTIES = "أفاد المرصد السوري لحقوق الإنسان اليوم بمقتل 1300 مدني في سوريا خلال شهر تشرين الثاني / نوفمبر الماضي"
+
+
+def aligned(claim, sentence):
+    return dict(zip(FEATURE_NAMES, alignment_features(claim, sentence)))
+
+
+def test_predicates_take_sides_and_negation_flips_them():
+    assert predicate_sides("روسيا ستواصل عملياتها") == {"continue_stop": {"+"}}
+    assert predicate_sides("روسيا أوقفت عملياتها") == {"continue_stop": {"-"}}
+    assert predicate_sides("روسيا لن تواصل عملياتها") == {"continue_stop": {"-"}}
+    assert predicate_sides("فشلت القوات في استعادة البلدة")["succeed_fail"] == {"-"}
+    assert predicate_sides("ارتفع سعر صرف الدولار") == {"rise_fall": {"+"}}
+
+
+@pytest.mark.parametrize("claim, sentence, clash", [
+    ("لافروف يعلن أن روسيا أوقفت عملياتها العسكرية في حلب", LAVROV, "antonym_conflict"),
+    ("القوات الحكومية السورية تستعيد السيطرة الكاملة على بلدة خان طومان", KHAN_TOUMAN, "failure_one_side"),
+    ("المرصد السوري: مقتل 3000 مدني في سوريا خلال شهر نوفمبر", CASUALTIES, "quantity_conflict"),
+    ("لافروف: روسيا ستواصل عملياتها في شرق دير الزور", LAVROV, "place_conflict"),
+    ("مقتل 1300 مدني في سوريا خلال أكتوبر", CASUALTIES, "month_conflict"),
+    ("لافروف: روسيا لن تواصل عملياتها في شرق حلب", LAVROV, "antonym_conflict"),
+])
+def test_alignment_sees_the_clash_an_encoder_misses(claim, sentence, clash):
+    found = aligned(claim, sentence)
+    assert found[clash] == 1.0 and found[f"{clash}_x_coverage"] > 0.3
+    restated = aligned("لافروف: روسيا ستواصل عملياتها في شرق حلب", LAVROV)
+    assert restated[clash] == 0.0 and restated["coverage"] == 1.0 and restated["antonym_same"] == 1.0
+
+
+def test_quantities_of_durations_and_percentages_have_units():
+    found = {q.key: q.value for q in quantities("استمر القصف 8 ساعات وارتفعت الأسعار 40 في المئة ومقتل 12 مدنيا")}
+    assert found == {"duration": 8.0, "percent": 40.0, "count:مدن": 12.0}
+    assert [q.value for q in quantities("استمر الحصار ثلاثة أشهر")] == [3 * 720.0]  # in hours
+
+
+def test_each_edit_does_what_it_says():
+    rng = random.Random(0)
+    edited = change_count(CASUALTIES, rng)
+    assert "1300" not in edited and "مدني" in edited
+    assert "لن تواصل" in toggle_negation(LAVROV, rng)
+    assert predicate_sides(swap_antonym(LAVROV, rng))["continue_stop"] == {"-"}
+    moved = change_place(LAVROV, rng)
+    assert moved != LAVROV and len(moved.split()) == len(LAVROV.split()) or "حلب" not in moved
+    assert swap_reporting_verb(LAVROV, rng).split()[0] in ("أكد", "أعلن", "أوضح", "ذكر")
+
+
+def test_synthetic_pairs_are_seeded_and_labelled_by_their_edit():
+    groups = [[LAVROV, KHAN_TOUMAN, CASUALTIES, "وأضاف لافروف أن روسيا مستعدة للحوار مع كل أطراف الصراع في سوريا"]]
+    first, again = synthetic_pairs(groups, per_kind=5, seed=3), synthetic_pairs(groups, per_kind=5, seed=3)
+    assert first == again and first
+    kinds = {p.kind: p.label for p in first}
+    assert kinds["count"] == kinds["negation"] == kinds["antonym"] == "refutes"
+    assert kinds.get("reporting_verb", "supports") == "supports"
+    assert all(p.evidence in groups[0] for p in first)  # the evidence is always the real sentence
+    assert all(p.claim != p.evidence for p in first)
+
+
+def test_ans_held_out_split_keeps_headlines_apart(tmp_path):
+    csv = tmp_path / "ans.csv"
+    rows = ["s1,s2,stance"] + [f"عنوان {i % 20},جملة {i},{'agree' if i % 2 else 'disagree'}" for i in range(100)]
+    csv.write_text("\n".join(rows), encoding="utf-8")
+    kept, held = split_by_headline(ans_pairs(csv), held_share=0.2, seed=1)
+    assert len(kept) + len(held) == 100 and not set(kept.claims) & set(held.claims) and len(set(held.claims)) == 4
+    assert set(kept.labels) == {"supports", "refutes"}
+
+
+def test_labelled_unifiedfc_lines_of_a_held_out_claim_are_dropped():
+    pairs = SentencePairs()
+    pairs.add("ادعاء", "جملة", "supports", "unifiedfc:R-1")
+    pairs.add("ادعاء", "جملة", "refutes", "unifiedfc:V-2")
+    pairs.add("ادعاء", "جملة", "refutes", "synthetic:count")
+    assert without_claims(pairs, {"R-1"}) == [False, True, True]
+
+
+def test_arnli_label_mapping(tmp_path):
+    csv = tmp_path / "nli.csv"
+    csv.write_text("t,h,label,relatedness_score,sentence_h_en,sentence_t_en\n"
+                   "رجل يعزف,رجل لا يعزف,2,3.5,a,b\nرجل يعزف,رجل يعزف الغيتار,1,4.5,a,b\nرجل يعزف,امرأة تطبخ,0,1.2,a,b\n",
+                   encoding="utf-8")
+    assert arnli_pairs(csv).labels == ["refutes", "supports", "neutral"]
+
+
+def small_training():
+    """Synthetic pairs from the sentences of the bundled demo corpus (and three seed sentences)."""
+    import json
+
+    from burhan.demo import DEMO_CORPUS
+    from burhan.text.sentences import split_sentences
+
+    groups = [[LAVROV, KHAN_TOUMAN, CASUALTIES]]
+    for line in DEMO_CORPUS.read_text(encoding="utf-8").splitlines():
+        groups.append(split_sentences(json.loads(line)["text"]))
+    pairs = SentencePairs()
+    for p in synthetic_pairs(groups, per_kind=40, seed=1):
+        pairs.add(p.claim, p.evidence, p.label, f"synthetic:{p.kind}")
+    return pairs
+
+
+def test_evidence_model_fit_predict_save_load(tmp_path):
+    pairs = small_training()
+    model = EvidenceModel(encoders=("hash-test",), C=1.0).set_encoders({"hash-test": HashEncoder()})
+    model.fit(pairs.claims, pairs.sentences, pairs.labels)
+    probs = model.predict_proba(["المرصد السوري: مقتل 3000 مدني في سوريا خلال شهر نوفمبر"], [CASUALTIES])
+    assert probs.shape == (1, 3) and np.allclose(probs.sum(axis=1), 1.0)
+    assert EVIDENCE_LABELS[int(probs.argmax())] == "refutes"  # a changed count of the same noun
+    model.save(tmp_path / "e.json")
+    loaded = EvidenceModel.load(tmp_path / "e.json").set_encoders({"hash-test": HashEncoder()})
+    assert np.allclose(loaded.predict_proba([pairs.claims[0]], [pairs.sentences[0]]),
+                       model.predict_proba([pairs.claims[0]], [pairs.sentences[0]]))
+    with pytest.raises(ValueError, match="unknown evidence labels"):
+        model.fit(["ا"], ["ب"], ["agree"])
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot read evidence model"):
+        EvidenceModel.load(tmp_path / "bad.json")
