@@ -188,8 +188,9 @@ def test_a_count_conflict_never_makes_a_claim_look_truer():
     without_conflict = np.r_[x[:conflict], 0.0, x[conflict + 1:]]
     assert model.fitted_proba(x)[0] == pytest.approx(model.fitted_proba(without_conflict)[0])
     assert model.predict_proba(x)[0] < model.predict_proba(without_conflict)[0]
-    p = model.fitted_proba(without_conflict)[0]
-    expected = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + model.count_conflict_weight)))
+    p = model.fitted_proba(x)[0]
+    shift = model.count_conflict_weight + model.count_match_weight * x[FEATURES.index("number_match")]
+    expected = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + shift)))
     assert model.predict_proba(x)[0] == pytest.approx(expected)
 
 
@@ -212,15 +213,15 @@ def test_each_basis_is_explained_in_both_languages_and_agrees_with_the_verdict()
     agreeing = merge_copies([evidence(1, "agree", AGREE, source="wire.example")])
     discussing = merge_copies([evidence(1, "discuss", {"agree": 0.1, "disagree": 0.05, "discuss": 0.8,
                                                        "unrelated": 0.05}, source="wire.example")])
-    cases = {
-        ("true", "supported", 0.9, agreeing): ("تؤكده مصادر مستقلة (1)", "supported by independent sources (1)"),
-        ("false", "refuted", 0.8, merge_copies([evidence(1, "disagree", DISAGREE)])):
-            ("تنقضه الأدلة (مصادر تعارضه: 1)", "refuted (sources that contradict it: 1)"),
-        ("false", "unconfirmed", 0.75, discussing):
-            ("لم يؤكده أيٌّ من المصادر ذات الصلة (1)، وهذا ليس نفيًا له", "this is not a refutation"),
-        ("not_enough_evidence", "no_evidence", None, []): ("لم يُعثر على مقالات ذات صلة", "no article related"),
-    }
-    for (verdict, basis, confidence, items), (arabic, english) in cases.items():
+    cases = [
+        ("true", "supported", 0.9, agreeing, "تؤكده مصادر مستقلة (1)", "supported by independent sources (1)"),
+        ("false", "refuted", 0.8, merge_copies([evidence(1, "disagree", DISAGREE)]),
+         "تنقضه الأدلة (مصادر تعارضه: 1)", "refuted (sources that contradict it: 1)"),
+        ("false", "unconfirmed", 0.75, discussing,
+         "لم يؤكده أيٌّ من المصادر ذات الصلة (1)، وهذا ليس نفيًا له", "this is not a refutation"),
+        ("not_enough_evidence", "no_evidence", None, [], "لم يُعثر على مقالات ذات صلة", "no article related"),
+    ]
+    for verdict, basis, confidence, items, arabic, english in cases:
         ar = explain(verdict, basis, confidence, items, [], [])
         en = explain(verdict, basis, confidence, items, [], [], lang="en")
         assert arabic in ar and english in en, (basis, ar, en)
@@ -250,16 +251,31 @@ def small_unifiedfc(unifiedfc, tmp_path, per_fold=6, n_folds=3):
     return folder
 
 
+def small_datasets(unifiedfc, tmp_path, rows=60):
+    """A datasets folder for the evidence model: the first rows of ANS train and dev."""
+    datasets = tmp_path / "datasets"
+    (datasets / "ans" / "stance").mkdir(parents=True)
+    for name in ("train.csv", "dev.csv"):
+        lines = (unifiedfc.parent / "ans" / "stance" / name).read_text(encoding="utf-8").splitlines()[: rows + 1]
+        (datasets / "ans" / "stance" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return datasets
+
+
 def test_eval_verdict_cv_json_shape_and_baselines(unifiedfc, tmp_path):
     from typer.testing import CliRunner
 
     from burhan.cli import app
+    from burhan.evaluation.verdict import cross_validate_verdict
+    from burhan.stance.training import EvidenceTrainer
+
+    from test_stance import HashEncoder
 
     folder = small_unifiedfc(unifiedfc, tmp_path)
-    result = CliRunner().invoke(app, ["eval", "verdict", str(folder), "--evidence", "gold",
-                                      "--cv", str(folder / "splits.txt"), "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    trainer = EvidenceTrainer(small_datasets(unifiedfc, tmp_path), sources=("ans",),
+                              settings={"encoders": ("hash-test",), "C": 0.1}, encoders={"hash-test": HashEncoder()})
+    data = cross_validate_verdict(folder, folder / "splits.txt", evidence="gold", evidence_trainer=trainer)
+    assert {"basis_share", "decided", "decided_accuracy"} <= set(data)
+    assert abs(sum(data["basis_share"].values()) - 1.0) < 1e-3
     assert {"accuracy", "macro_f1", "ece", "claims", "per_class", "confusion"} <= set(data)
     assert data["claims"] == 18 and data["folds"] == 3 and 0.0 <= data["ece"] <= 1.0
     assert set(data["baselines"]) == {"majority", "gold_stance_rule", "claim_surface_only"}

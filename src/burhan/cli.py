@@ -480,6 +480,8 @@ def train_verdict_command(
     k: Annotated[int, typer.Option("--k", help="Articles retrieved per claim.")] = 20,
     encoder: EncoderOption = DEFAULT_ENCODER,
     corpus_db: Annotated[Optional[Path], typer.Option("--corpus-db", help="Keep the training corpus (and its vectors) in this store between runs.")] = None,
+    datasets: Annotated[Optional[Path], typer.Option("--datasets", help="The datasets folder the evidence model trains "
+                                                     "from, per fold (default: the folder above the Unified-FC one).")] = None,
 ) -> None:
     """Train the verdict model on out-of-fold evidence (each claim scored by models trained without its fold)."""
     from burhan.engine import SHIPPED_VERDICT
@@ -488,7 +490,7 @@ def train_verdict_command(
     target = out_path or SHIPPED_VERDICT
     with _exit_2_on(IngestError, ValueError, OSError), progress_bar("train verdict") as bar:
         train_verdict(data, splits or data / "train_test_splits.txt", target, evidence, k, encoder,
-                      db=corpus_db, on_progress=_stage_progress(bar))
+                      db=corpus_db, on_progress=_stage_progress(bar), datasets=datasets)
     out.print(f"verdict model → {target}")
 
 
@@ -502,6 +504,8 @@ def eval_verdict(
     k: Annotated[int, typer.Option("--k", help="Articles retrieved per claim.")] = 20,
     encoder: EncoderOption = DEFAULT_ENCODER,
     corpus_db: Annotated[Optional[Path], typer.Option("--corpus-db", help="Keep the evaluation corpus (and its vectors) in this store between runs.")] = None,
+    datasets: Annotated[Optional[Path], typer.Option("--datasets", help="The datasets folder the evidence model trains "
+                                                     "from, per fold (default: the folder above the Unified-FC one).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Verdict accuracy, macro-F1, ECE, per class, confusion; with --cv also the baselines."""
@@ -515,7 +519,7 @@ def eval_verdict(
             raise ValueError(f"unknown format {format!r}: verdicts are evaluated on unifiedfc")
         if cv is not None:
             results = cross_validate_verdict(path, cv, evidence, k, encoder, db=corpus_db,
-                                             on_progress=_stage_progress(bar))
+                                             on_progress=_stage_progress(bar), datasets=datasets)
         else:
             model, table = load_verdict_model(model_path or SHIPPED_VERDICT)
             results = evaluate_verdict_model(path, model, table, StanceModel.load(SHIPPED_MODEL), evidence, k,

@@ -60,14 +60,18 @@ def train_stance_model(claims: list[LabelledClaim], evidence=None, seed: int = 1
     return StanceModel(seed=seed, evidence=evidence).fit(pairs, labels)
 
 
+def _check_mode(evidence: str) -> None:
+    if evidence not in EVIDENCE_MODES:
+        raise ValueError(f"unknown evidence mode {evidence!r}; choose from {', '.join(EVIDENCE_MODES)}")
+
+
 class VerdictBench:
     """One corpus, the claims' candidate evidence, and fold-aware feature rows."""
 
     def __init__(self, claims: list[LabelledClaim], store: Store, evidence: str = "retrieved", k: int = 20,
                  encoder: str = DEFAULT_ENCODER, workers: int = 2, on_progress: Progress | None = None,
                  evidence_trainer: EvidenceTrainer | None = None):
-        if evidence not in EVIDENCE_MODES:
-            raise ValueError(f"unknown evidence mode {evidence!r}; choose from {', '.join(EVIDENCE_MODES)}")
+        _check_mode(evidence)
         self.claims = claims
         self.on_progress = on_progress
         ids = build_corpus(claims, store, workers)
@@ -206,17 +210,19 @@ def _fold_index(claims: list[LabelledClaim], splits: str | Path) -> tuple[list[i
 def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: str = "retrieved", k: int = 20,
                            encoder: str = DEFAULT_ENCODER, workers: int = 2, baselines: bool = True,
                            model_params: dict | None = None, db: str | Path | None = None,
-                           on_progress: Progress | None = None, datasets: str | Path | None = None) -> dict:
-    """Claim-level CV of the whole judgement; ``datasets`` (the folder the evidence model trains
-    from, default: the one above ``directory``) gives each fold an evidence model trained
-    without that fold's labelled lines."""
+                           on_progress: Progress | None = None, datasets: str | Path | None = None,
+                           evidence_trainer: EvidenceTrainer | None = None) -> dict:
+    """Claim-level CV of the whole judgement. Each fold's evidence model is trained without that
+    fold's labelled lines, by ``evidence_trainer`` (default: one over ``datasets``, the folder
+    the evidence model trains from, by default the one above ``directory``)."""
+    _check_mode(evidence)
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
     scored = [i for i, f in enumerate(fold_of) if f >= 0]
     gold = ["true" if c.fact == "true" else "false" for c in claims]
     predicted, p_true, order, bases = [], [], [], []
     per_fold = []
-    trainer = EvidenceTrainer(datasets or Path(directory).resolve().parent)
+    trainer = evidence_trainer or EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
         for f in sorted({fold_of[i] for i in scored}):
@@ -287,6 +293,7 @@ def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, ev
                   on_progress: Progress | None = None, datasets: str | Path | None = None) -> VerdictModel:
     """Fit the verdict model on out-of-fold evidence features of every claim; save it with the
     reliability table learned from all claims."""
+    _check_mode(evidence)
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
     scored = [i for i, f in enumerate(fold_of) if f >= 0]
