@@ -211,10 +211,14 @@ def eval_evidence(
     model_path: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped one).")] = None,
     held_out: Annotated[bool, typer.Option("--held-out", help="Also score the held-out part of ANS train "
                                                               "(by headline; score it once, at the end).")] = False,
+    baselines: Annotated[bool, typer.Option("--baselines", help="Also majority, TF-IDF + LR and plain e5 LR "
+                                                                "(trained on the kept part of ANS train).")] = False,
+    wave1: Annotated[Optional[Path], typer.Option("--wave1", help="With --baselines: a wave-1 stance model file "
+                                                  "whose sentence-pair scorer is scored too.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """ANS dev (and the held-out part of ANS train) with the evidence model: supports / refutes / neutral."""
-    from burhan.evaluation.evidence import evidence_report
+    from burhan.evaluation.evidence import baseline_reports, evidence_report
     from burhan.stance.corpora import ans_pairs, split_by_headline
     from burhan.stance.evidence import EvidenceModel
     from burhan.stance.training import SHIPPED_EVIDENCE
@@ -222,14 +226,26 @@ def eval_evidence(
     with _exit_2_on(ValueError, OSError, KeyError):
         model = EvidenceModel.load(model_path or SHIPPED_EVIDENCE)
         results = {"ans_dev": evidence_report(model, ans_pairs(data / "ans/stance/dev.csv"))}
+        kept, held = split_by_headline(ans_pairs(data / "ans/stance/train.csv"), seed=model.seed)
         if held_out:
-            _, held = split_by_headline(ans_pairs(data / "ans/stance/train.csv"), seed=model.seed)
             results["ans_train_held_out"] = evidence_report(model, held)
+        if baselines:
+            from burhan.stance import StanceModel
+
+            old = StanceModel.load(wave1) if wave1 else None
+            dev = ans_pairs(data / "ans/stance/dev.csv")
+            results["baselines"] = {"ans_dev": baseline_reports(kept, dev, old)}
+            if held_out:
+                results["baselines"]["ans_train_held_out"] = baseline_reports(kept, held, old)
     if as_json:
         _print_json(results)
         return
     for name, r in results.items():
-        out.print(f"{name}: pairs {r['pairs']}, accuracy {r['accuracy']:.3f}, macro-F1 {r['macro_f1']:.3f}")
+        if name != "baselines":
+            out.print(f"{name}: pairs {r['pairs']}, accuracy {r['accuracy']:.3f}, macro-F1 {r['macro_f1']:.3f}")
+    for split, systems in results.get("baselines", {}).items():
+        for name, r in systems.items():
+            out.print(f"{split} {name}: accuracy {r['accuracy']:.3f}, macro-F1 {r['macro_f1']:.3f}")
 
 
 @train_app.command("stance")

@@ -182,8 +182,8 @@ def load_ans(path: str | Path) -> PairTraining:
 
 
 def evaluate_ans(model: StanceModel, path: str | Path) -> dict:
-    """ANS pairs are single sentences against a headline: scored by the model's sentence-pair
-    scorer (the component trained for exactly this; the article classifier is not involved)."""
+    """ANS pairs are single sentences against a headline: scored by the model's sentence-level
+    component (its evidence model; a wave-1 model's sentence-pair scorer), not the article classifier."""
     data = load_ans(path)
     probs = model.score_sentence_pairs(data.claims, data.sentences)
     predicted = [PAIR_LABELS[i] for i in probs.argmax(axis=1)]

@@ -20,6 +20,8 @@ the sentence is about the claim.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,23 +58,44 @@ def _same_place(a: str, b: str) -> bool:
     return a in b or b in a  # «شرق حلب» is in «حلب»
 
 
-def _quantity_relation(claim: str, sentence: str) -> tuple[float, float, float]:
+@dataclass(frozen=True)
+class _Side:
+    """What alignment needs of one text, computed once per text (``_side`` is cached: a claim
+    meets many sentences, and a sentence many claims and models)."""
+
+    stems: tuple[str, ...]
+    words: tuple[str, ...]
+    sides: dict
+    quantities: tuple
+    places: tuple[str, ...]
+    years: frozenset[str]
+    months: frozenset[int]
+    norm: str
+
+
+@lru_cache(maxsize=100_000)
+def _side(text: str) -> _Side:
+    tokens = words(text)
+    return _Side(tuple(analyze(text)), tuple(tokens), predicate_sides(text), tuple(quantities(text)),
+                 tuple(place_names(text)), frozenset(_YEAR.findall(text)), frozenset(_months(tokens)), normalize(text))
+
+
+def _quantity_relation(claim: _Side, sentence: _Side) -> tuple[float, float, float]:
     """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
     whose key the sentence gives only with other values."""
-    claimed = quantities(claim)
-    reported = quantities(sentence)
     matched = conflicting = 0
-    for c in claimed:
-        same = [r for r in reported if r.key == c.key]
+    for c in claim.quantities:
+        same = [r for r in sentence.quantities if r.key == c.key]
         if any(compatible(c, r) for r in same):
             matched += 1
         elif same:
             conflicting += 1
-    return float(matched), float(conflicting), float(bool(claimed))
+    return float(matched), float(conflicting), float(bool(claim.quantities))
 
 
-def alignment_features(claim: str, sentence: str) -> np.ndarray:
-    claim_stems, sentence_stems = analyze(claim), analyze(sentence)
+def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
+    claim, sentence = _side(claim_text), _side(sentence_text)
+    claim_stems, sentence_stems = claim.stems, sentence.stems
     a, b = set(claim_stems), set(sentence_stems)
     coverage = len(a & b) / max(1, len(a))
     jaccard = len(a & b) / max(1, len(a | b))
@@ -80,36 +103,31 @@ def alignment_features(claim: str, sentence: str) -> np.ndarray:
     bigram = len(claim_bigrams & set(zip(sentence_stems, sentence_stems[1:]))) / max(1, len(claim_bigrams))
     extra = len(b - a) / max(1, len(b))
 
-    claim_sides, sentence_sides = predicate_sides(claim), predicate_sides(sentence)
+    claim_sides, sentence_sides = claim.sides, sentence.sides
     shared = claim_sides.keys() & sentence_sides.keys()
     antonym_conflict = sum(1 for g in shared if not claim_sides[g] & sentence_sides[g])
     antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
     fails = [("-" in sides.get("succeed_fail", ())) or ("-" in sides.get("confirm_deny", ()))
              for sides in (claim_sides, sentence_sides)]
-    claim_words, sentence_words = words(claim), words(sentence)
-    negated = [sum(1 for w in ws if w in NEGATIONS) for ws in (claim_words, sentence_words)]
-    denial = float(any(w in DENIALS for w in sentence_words) and not any(w in DENIALS for w in claim_words))
-    sentence_norm = normalize(sentence)
-    refute_phrase = float(any(p in sentence_norm for p in REFUTE_PHRASES))
+    negated = [sum(1 for w in side.words if w in NEGATIONS) for side in (claim, sentence)]
+    denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words))
+    refute_phrase = float(any(p in sentence.norm for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
-    claim_places, sentence_places = place_names(claim), place_names(sentence)
-    unmatched_claim = [p for p in claim_places if not any(_same_place(p, q) for q in sentence_places)]
-    unmatched_sentence = [q for q in sentence_places if not any(_same_place(p, q) for p in claim_places)]
-    place_match = float(len(unmatched_claim) < len(claim_places))
+    unmatched_claim = [p for p in claim.places if not any(_same_place(p, q) for q in sentence.places)]
+    unmatched_sentence = [q for q in sentence.places if not any(_same_place(p, q) for p in claim.places)]
+    place_match = float(len(unmatched_claim) < len(claim.places))
     # a place of the claim the sentence does not name, while it names another one
     place_conflict = float(bool(unmatched_claim and unmatched_sentence))
-    claim_years, sentence_years = set(_YEAR.findall(claim)), set(_YEAR.findall(sentence))
-    year_conflict = float(bool(claim_years and sentence_years and not claim_years & sentence_years))
-    claim_months, sentence_months = _months(claim_words), _months(sentence_words)
-    month_conflict = float(bool(claim_months and sentence_months and not claim_months & sentence_months))
+    year_conflict = float(bool(claim.years and sentence.years and not claim.years & sentence.years))
+    month_conflict = float(bool(claim.months and sentence.months and not claim.months & sentence.months))
     first_missing = float(bool(claim_stems) and claim_stems[0] not in b)
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                denial, float(conflicting and not matched), place_conflict, year_conflict, month_conflict,
                first_missing]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,
-              refute_phrase, float("?" in sentence or "؟" in sentence)] + clashes + [c * coverage for c in clashes]
+              refute_phrase, float("?" in sentence_text or "؟" in sentence_text)] + clashes + [c * coverage for c in clashes]
     return np.asarray(values, dtype=np.float32)
 
 

@@ -8,8 +8,11 @@ Features of one (claim, sentence) pair:
 2. the explicit alignment of ``burhan.stance.alignment``: overlap, antonym predicates,
    negation, denial, quantities of the same noun or unit, places, years, months
    (``use_alignment``) — the clashes an encoder does not see.
-A class-weighted logistic regression on the standardised features (values clipped to
-±``clip_z``). Saved as JSON: no pickle.
+A class-weighted logistic regression; the embedding block is standardised (values clipped to
+±``clip_z``), the alignment block (values in [0, 1] or small counts) is multiplied by
+``alignment_weight`` instead: under one L2 penalty, 28 alignment columns beside 1,536
+embedding columns would otherwise be shrunk to nothing — a changed count or an antonym would
+weigh less than the encoder's "these look alike". Saved as JSON: no pickle.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ class EvidenceModel:
     """fit / predict_proba / predict / save / load, like a scikit-learn estimator."""
 
     def __init__(self, encoders: tuple[str, ...] = ("e5-small",), use_embedding: bool = True,
-                 use_alignment: bool = True, C: float = 0.1, clip_z: float | None = 5.0, seed: int = 13):
+                 use_alignment: bool = True, C: float = 0.1, clip_z: float | None = 5.0,
+                 alignment_weight: float = 1.0, seed: int = 13):
         if not (use_embedding or use_alignment):
             raise ValueError("the evidence model needs the embedding, the alignment features, or both")
         self.encoders = tuple(encoders)
@@ -40,13 +44,15 @@ class EvidenceModel:
         self.use_alignment = use_alignment
         self.C = C
         self.clip_z = clip_z
+        self.alignment_weight = alignment_weight
         self.seed = seed
         self.classifier: StandardisedLogistic | None = None
         self._encoders: dict[str, Encoder] = {}
 
     def params(self) -> dict:
         return {"encoders": list(self.encoders), "use_embedding": self.use_embedding,
-                "use_alignment": self.use_alignment, "C": self.C, "clip_z": self.clip_z, "seed": self.seed}
+                "use_alignment": self.use_alignment, "C": self.C, "clip_z": self.clip_z,
+                "alignment_weight": self.alignment_weight, "seed": self.seed}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> EvidenceModel:
         """Use these encoders (for instance ``CachedEncoder``s over a store) instead of the shared ones."""
@@ -68,8 +74,11 @@ class EvidenceModel:
                 v = self.encoder(name).encode(sentences, "passage")
                 parts += [u, v, np.abs(u - v), u * v]
         if self.use_alignment:
-            parts.append(alignment_matrix(claims, sentences))
+            parts.append(self.alignment_weight * alignment_matrix(claims, sentences))
         return np.hstack(parts).astype(np.float64)
+
+    def n_embedding_columns(self, n_columns: int) -> int:
+        return n_columns - len(ALIGNMENT_FEATURES) if self.use_alignment else n_columns
 
     def fit(self, claims: list[str], sentences: list[str], labels: list[str]) -> EvidenceModel:
         unknown = set(labels) - set(EVIDENCE_LABELS)
@@ -79,8 +88,9 @@ class EvidenceModel:
 
     def fit_features(self, X: np.ndarray, labels: list[str], sample_weight: np.ndarray | None = None) -> EvidenceModel:
         """Fit on features already computed by ``features`` (model selection reuses them)."""
-        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000).fit(X, list(labels),
-                                                                                           sample_weight)
+        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000,
+                                               n_standardised=self.n_embedding_columns(X.shape[1])).fit(
+            X, list(labels), sample_weight)
         return self
 
     def predict_proba(self, claims: list[str], sentences: list[str]) -> np.ndarray:

@@ -37,7 +37,10 @@ class StandardisedLogistic:
 
     def _standardise(self, X: np.ndarray) -> np.ndarray:
         z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
-        return z if self.clip is None else np.clip(z, -self.clip, self.clip)
+        if self.clip is not None:
+            n = z.shape[1] if self.n_standardised is None else self.n_standardised
+            z[:, :n] = np.clip(z[:, :n], -self.clip, self.clip)  # the columns passed as they are stay
+        return z
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         z = self._standardise(X) @ self.coef.T + self.intercept

@@ -272,9 +272,12 @@ class StanceModel:
         return out
 
     def score_sentence_pairs(self, claims: list[str], sentences: list[str]) -> np.ndarray:
-        """P(agree, disagree, other) of single sentences against claims (``PAIR_LABELS`` order)."""
+        """P(agree, disagree, other) of single sentences against claims (``PAIR_LABELS`` order): the
+        evidence model's P(supports, refutes, neutral), or the wave-1 sentence-pair scorer's."""
+        if self.evidence is not None:
+            return self.evidence.predict_proba(claims, sentences)
         if self.pair_scorer is None:
-            raise ValueError("this stance model has no sentence-pair scorer (trained without ANS data)")
+            raise ValueError("this stance model has neither an evidence model nor a sentence-pair scorer")
         return self.pair_scorer.predict_proba(claims, sentences, {n: self.encoder(n) for n in self.encoders})
 
     def save(self, path: str | Path, card: dict | None = None) -> None:
@@ -297,7 +300,7 @@ class StanceModel:
             payload = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:
             raise ValueError(f"cannot read stance model {path}: {err}") from None
-        if payload.get("format") != FORMAT_VERSION:
+        if payload.get("format") not in (2, FORMAT_VERSION):  # 2: wave 1, without an evidence model
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in payload["params"].items()})
         model.idf = payload["idf"]

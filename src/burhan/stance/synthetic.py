@@ -12,6 +12,10 @@ The evidence is always the real sentence, unchanged; the claim is an edit of it:
 - **neutral**: another sentence of the same article (same topic, another fact) that holds
   under half of the claim's stems.
 
+Half of the refuting claims also get a meaning-preserving edit (a clause dropped, the opening
+words, a reporting verb swapped), so that a contradiction is learnt on claims that paraphrase
+their evidence, not only on near-copies of it.
+
 ``synthetic_pairs(groups, per_kind, seed)`` takes sentences grouped by article and returns
 ``SyntheticPair``s; the same input and seed give the same pairs.
 """
@@ -164,6 +168,15 @@ def opening_words(s: str, rng: random.Random) -> str | None:
     return " ".join(tokens[: rng.randint(8, 12)]) if len(tokens) >= 14 else None
 
 
+def _paraphrased(claim: str, rng: random.Random) -> str:
+    """``claim`` with one meaning-preserving edit, if one applies (else unchanged)."""
+    for edit in rng.sample([drop_clause, opening_words, swap_reporting_verb], 3):
+        edited = edit(claim, rng)
+        if edited and len(edited.split()) >= 6:
+            return edited
+    return claim
+
+
 REFUTING = {"count": change_count, "measure": change_measure, "date": change_date, "place": change_place,
             "actor": change_actor, "negation": toggle_negation, "antonym": swap_antonym}
 SUPPORTING = {"drop_clause": drop_clause, "reporting_verb": swap_reporting_verb, "number_form": rewrite_number,
@@ -192,6 +205,8 @@ def synthetic_pairs(groups: list[list[str]], per_kind: int = 300, seed: int = 13
                 break
             sentence = groups[gi][si]
             claim = edit(sentence, rng)
+            if claim and label == "refutes" and rng.random() < 0.5:
+                claim = _paraphrased(claim, rng)
             if claim and claim != sentence and claim not in seen and len(claim.split()) >= 5:
                 seen.add(claim)
                 pairs.append(SyntheticPair(claim, sentence, label, kind))
