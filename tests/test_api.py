@@ -50,7 +50,10 @@ def test_check_returns_verdict_evidence_and_highlightable_excerpts(client):
     response = client.post("/api/check", json={"claim": "مقتل 1300 مدني في سوريا خلال نوفمبر"})
     assert response.status_code == 200, response.text
     data = response.json()
-    assert data["verdict"] in ("true", "false", "not_enough_evidence") and 0 <= data["confidence"] <= 1
+    assert data["verdict"] in ("true", "false", "not_enough_evidence")
+    assert data["basis"] in ("supported", "refuted", "unconfirmed", "no_evidence")
+    assert (data["confidence"] is None) == (data["verdict"] == "not_enough_evidence")
+    assert data["confidence"] is None or 0.5 <= data["confidence"] <= 1
     top = data["evidence"][0]
     marked = [s for s in top["excerpt"] if s["rationale"]]
     assert marked and {s["index"] for s in marked} == {r["index"] for r in top["rationale"]}

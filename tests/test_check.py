@@ -88,8 +88,8 @@ def test_check_json_shape_and_english_explanation(demo_db):
     result = run("check", "لافروف: روسيا ستواصل عملياتها في شرق حلب", "--db", demo_db, "--json", "--lang", "en")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert {"claim", "verdict", "confidence", "evidence", "numbers", "explanation"} <= set(data)
-    assert data["explanation"].startswith("Verdict:")
+    assert {"claim", "verdict", "basis", "confidence", "evidence", "numbers", "explanation"} <= set(data)
+    assert data["explanation"].startswith("Verdict:") and "Basis:" in data["explanation"]
     item = data["evidence"][0]
     assert {"article_id", "title", "origin", "source", "url", "date", "stance", "stance_probs", "rationale",
             "weight", "story_id"} <= set(item)

@@ -53,6 +53,7 @@ def test_page_shows_verdict_and_highlighted_rationale(server, browser):
     page, errors = check_in_page(browser, server, "مقتل 1300 مدني في سوريا خلال نوفمبر")
     assert page.get_attribute("html", "dir") == "rtl"
     assert page.inner_text("#verdict-label") in ("صحيح", "غير صحيح", "لا تتوفر أدلة كافية")
+    assert page.inner_text("#verdict-basis") in ("تؤكده المصادر", "تنقضه الأدلة", "لم يؤكده أي مصدر", "لا أدلة ذات صلة")
     marks = page.locator("#evidence mark.rationale")
     assert marks.count() >= 1 and "1300" in " ".join(marks.all_inner_texts())
     assert page.locator("#chart svg rect").count() == 4
@@ -87,8 +88,12 @@ def test_report_is_self_contained_escaped_and_summarised(tmp_path):
                 "weight": 0.6, "story_id": 1, "reliability": 0.75, "copies": [2], "duplicate_of": None,
                 "predates_claim": False, "places": ["سوريا"]}
     results = [
-        {"id": "a", "claim": "مقتل 1300 مدني في سوريا", "verdict": "true", "confidence": 0.81, "p_true": 0.81,
+        {"id": "a", "claim": "مقتل 1300 مدني في سوريا", "verdict": "true", "basis": "supported", "confidence": 0.81,
+         "p_true": 0.81,
          "evidence": [evidence], "numbers": [], "explanation": "الحكم: صحيح", "places": [], "dates": [], "warnings": []},
+        {"id": "c", "claim": "افتتاح ملعب في القامشلي", "verdict": "not_enough_evidence", "basis": "no_evidence",
+         "confidence": None, "p_true": 0.5, "evidence": [], "numbers": [], "explanation": "الحكم: لا تتوفر أدلة كافية.",
+         "places": [], "dates": [], "warnings": []},
         {"id": "b", "claim": "...", "error": "the claim is empty or only punctuation"},
     ]
     path = tmp_path / "results.jsonl"
@@ -97,6 +102,7 @@ def test_report_is_self_contained_escaped_and_summarised(tmp_path):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;b&gt;عنوان&lt;/b&gt;" in html and "<script" not in html
     assert 'dir="rtl"' in html and "<svg" in html and "مقتل 1300 مدني" in html and "only punctuation" in html
+    assert "تؤكده المصادر" in html and "لا أدلة ذات صلة" in html  # each verdict's basis, by name
     assert "http://" not in html.replace("http://www.w3.org", "")  # nothing fetched from elsewhere
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\n', encoding="utf-8")

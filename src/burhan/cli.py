@@ -288,11 +288,17 @@ def eval_stance(
         if cv is not None:
             if format != "unifiedfc":
                 raise ValueError("--cv works with --format unifiedfc")
+            from burhan.stance.model import POLARITIES
             from burhan.stance.training import EvidenceTrainer
 
             pair_training = load_ans(ans_train) if ans_train else None
             trainer = EvidenceTrainer(datasets or path.resolve().parent)
+            shipped = StanceModel().polarity
             systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out))}
+            for other in (p for p in POLARITIES if p != shipped):
+                if baselines:
+                    systems[f"burhan_polarity_{other}"] = lambda held_out, other=other: StanceModel(
+                        evidence=trainer.fit(held_out), polarity=other)
             if pair_training is not None:
                 systems["wave1_with_embeddings"] = lambda held_out: StanceModel(use_embeddings=True)
             if baselines:
@@ -463,17 +469,19 @@ def _print_verdict(verdict) -> None:
 def eval_probes(
     path: Annotated[Path, typer.Argument(help="Probe file (JSON Lines; tests/data/probes.jsonl).")],
     db: DbOption = Path("burhan.db"),
-    k: Annotated[Optional[int], typer.Option("--k", help="Articles retrieved per claim (default: the engine's).")] = None,
+    k: Annotated[int, typer.Option("--k", help="Articles retrieved per claim.")] = 20,
     encoder: EncoderOption = DEFAULT_ENCODER,
+    stance_model: Annotated[Optional[Path], typer.Option("--stance-model", help="Stance model file (default: shipped).")] = None,
+    verdict_model: Annotated[Optional[Path], typer.Option("--verdict-model", help="Verdict model file (default: shipped).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check every probe claim against the store: verdicts, bases and named article stances, overall and per kind."""
-    from burhan.engine import ClaimError, Engine
+    from burhan.engine import ClaimError
     from burhan.evaluation.probes import evaluate_probes, load_probes
 
     with _exit_2_on(ValueError, OSError, ClaimError, StoreError, SearchError):
         probes = load_probes(path)
-        with Engine.open(db, encoder=encoder) as engine, progress_bar("probes") as bar:
+        with _engine(db, encoder, stance_model, verdict_model, None, k) as engine, progress_bar("probes") as bar:
             results = evaluate_probes(engine, probes, k, _stage_progress(bar))
     if as_json:
         _print_json(results)

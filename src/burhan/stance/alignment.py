@@ -10,7 +10,8 @@ sentences line up and where they clash, each as a plain number:
   negations on one side only;
 - quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
   that match or conflict;
-- places, years and months named on both sides and disjoint;
+- places, years and months named on both sides and disjoint; an actor of the claim (a person
+  or organisation of ``burhan.text.actors``) absent from a sentence that names another;
 - the claim's first word (in headline claims, usually the speaker or actor) absent.
 
 Each clash is also given multiplied by the overlap: a clash only means a contradiction when
@@ -25,6 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from burhan.text.actors import actor_names
 from burhan.text.dates import MONTHS
 from burhan.text.normalize import normalize
 from burhan.text.places import place_names
@@ -40,7 +42,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_WORDS = {name: month for name, month in MONTHS.items()}
 
 CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "denial_in_sentence", "quantity_conflict",
-           "place_conflict", "year_conflict", "month_conflict", "first_word_missing")
+           "place_conflict", "year_conflict", "month_conflict", "first_word_missing", "actor_conflict")
 FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_same", "quantity_match",
                  "claim_has_quantity", "place_match", "refute_phrase", "question") + CLASHES + \
     tuple(f"{name}_x_coverage" for name in CLASHES)
@@ -68,6 +70,7 @@ class _Side:
     sides: dict
     quantities: tuple
     places: tuple[str, ...]
+    actors: frozenset[str]
     years: frozenset[str]
     months: frozenset[int]
     norm: str
@@ -77,7 +80,8 @@ class _Side:
 def _side(text: str) -> _Side:
     tokens = words(text)
     return _Side(tuple(analyze(text)), tuple(tokens), predicate_sides(text), tuple(quantities(text)),
-                 tuple(place_names(text)), frozenset(_YEAR.findall(text)), frozenset(_months(tokens)), normalize(text))
+                 tuple(place_names(text)), frozenset(actor_names(text)), frozenset(_YEAR.findall(text)),
+                 frozenset(_months(tokens)), normalize(text))
 
 
 def _quantity_relation(claim: _Side, sentence: _Side) -> tuple[float, float, float]:
@@ -122,10 +126,11 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     year_conflict = float(bool(claim.years and sentence.years and not claim.years & sentence.years))
     month_conflict = float(bool(claim.months and sentence.months and not claim.months & sentence.months))
     first_missing = float(bool(claim_stems) and claim_stems[0] not in b)
+    actor_conflict = float(bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                denial, float(conflicting and not matched), place_conflict, year_conflict, month_conflict,
-               first_missing]
+               first_missing, actor_conflict]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,
               refute_phrase, float("?" in sentence_text or "؟" in sentence_text)] + clashes + [c * coverage for c in clashes]
     return np.asarray(values, dtype=np.float32)

@@ -26,15 +26,15 @@ import random
 import re
 from dataclasses import dataclass
 
-from burhan.text.normalize import arabic_ratio, normalize
+from burhan.text.actors import ACTOR_PATTERN, ACTORS, VARIANTS
+from burhan.text.normalize import arabic_ratio, normalize, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
 from burhan.text.places import _GAZETTEER, extract_places
 from burhan.text.predicates import ANTONYMS, REPORTING
 from burhan.text.quantities import quantities
 from burhan.text.tokens import analyze
 
-ACTORS = ("لافروف", "كيري", "بوتين", "أوباما", "أردوغان", "الأسد", "ظريف", "دي ميستورا", "الجعفري", "المعلم",
-          "حجاب", "روحاني", "ترامب", "بان كي مون", "نصر الله", "البغدادي", "جاويش أوغلو", "هولاند", "ماكرون")
+# an actor swap replaces a person or organisation of ``burhan.text.actors`` with another
 _MONTH_WORDS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
                 "نوفمبر", "ديسمبر", "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
                 "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول")
@@ -98,11 +98,13 @@ def change_place(s: str, rng: random.Random) -> str | None:
 
 
 def change_actor(s: str, rng: random.Random) -> str | None:
-    present = [(m, a) for a in ACTORS for m in re.finditer(rf"(?<!\w)(?:[وبل])?{a}(?!\w)", s)]
+    norm, offsets = normalize_with_offsets(s)
+    present = [(m, VARIANTS[m.group("name")]) for m in ACTOR_PATTERN.finditer(norm)]
     if not present:
         return None
     m, actor = rng.choice(present)
-    return s[: m.end() - len(actor)] + rng.choice([a for a in ACTORS if a != actor]) + s[m.end():]
+    start, end = offsets[m.start("name")], offsets[m.end("name") - 1] + 1
+    return _swap(s, start, end, rng.choice([a for a in ACTORS if a != actor]))
 
 
 def toggle_negation(s: str, rng: random.Random) -> str | None:
@@ -206,7 +208,9 @@ def synthetic_pairs(groups: list[list[str]], per_kind: int = 300, seed: int = 13
             sentence = groups[gi][si]
             claim = edit(sentence, rng)
             if claim and label == "refutes" and rng.random() < 0.5:
-                claim = _paraphrased(claim, rng)
+                paraphrased = _paraphrased(claim, rng)
+                if normalize(paraphrased) not in normalize(sentence):  # the paraphrase kept the change
+                    claim = paraphrased
             if claim and claim != sentence and claim not in seen and len(claim.split()) >= 5:
                 seen.add(claim)
                 pairs.append(SyntheticPair(claim, sentence, label, kind))

@@ -43,6 +43,13 @@ _NOT_COUNTS = {normalize(w) for w in "مره مرات المرتبه الدرج�
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PERCENT_SIGN = re.compile(r"\s*[%٪]")
+# a unit with no number: the dual («عامين» = 2 years), or one unit after «لمدة» / «منذ» («لمدة شهر»)
+_DUALS = {normalize(w): (normalize(u), 2) for w, u in (
+    ("ساعتين", "ساعة"), ("ساعتان", "ساعة"), ("يومين", "يوم"), ("يومان", "يوم"), ("أسبوعين", "أسبوع"),
+    ("أسبوعان", "أسبوع"), ("شهرين", "شهر"), ("شهران", "شهر"), ("عامين", "عام"), ("عامان", "عام"),
+    ("سنتين", "سنة"), ("سنتان", "سنة"))}
+_BARE_UNIT = re.compile(r"(?<!\w)(?:لمده|منذ|طيله|طوال)\s+(?:ال)?([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,33 @@ def quantities(text: str) -> list[Quantity]:
             out.append(Quantity(unit[0], mention.value * unit[1], mention, noun))
         elif key := noun_key(noun):
             out.append(Quantity(f"count:{key}", mention.value, mention, noun))
+    return out + _implicit_durations(text, out)
+
+
+def _implicit_durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Durations written without a number: duals and «لمدة شهر»; spans in the original text."""
+    from burhan.text.normalize import normalize_with_offsets
+
+    norm, offsets = normalize_with_offsets(text)
+    taken = {(q.mention.start, q.mention.end) for q in found}
+    out = []
+    for m in _WORD.finditer(norm):
+        word = m.group()
+        for bare in (word, word[1:] if word[:1] in "وبل" else word):
+            if bare in _DUALS:
+                unit, count = _DUALS[bare]
+                kind, factor = _UNIT_OF[unit]
+                start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                out.append(Quantity(kind, count * factor, NumberMention(count, text[start:end], start, end,
+                                                                       noun=text[start:end]), text[start:end]))
+                break
+    for m in _BARE_UNIT.finditer(norm):
+        unit = unit_of(m.group(1))
+        if unit and unit[0] == "duration":
+            start, end = offsets[m.start(1)], offsets[m.end(1) - 1] + 1
+            if not any(s <= start < e for s, e in taken):
+                out.append(Quantity("duration", unit[1], NumberMention(1, text[start:end], start, end,
+                                                                      noun=text[start:end]), text[start:end]))
     return out
 
 

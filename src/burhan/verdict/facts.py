@@ -46,8 +46,8 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
         for index, text, reported in same_key:
             if compatible(claimed, reported):
                 relation = "match"
-            elif states_claim or _is_part(reported.mention, text):
-                relation = "context"
+            elif states_claim or (_is_part(reported.mention, text) and not _is_part(claimed.mention, claim)):
+                relation = "context"  # a part of a total is context, unless the claim gives that part too
             else:
                 relation = "conflict"
             checks.append(NumberCheck(
