@@ -1,8 +1,8 @@
 """Time to score one article against a claim (once any sentence vectors it needs exist).
 
-Loads a stance model (default: the shipped one, whose article classifier needs no
-vectors), runs it once over 100 Unified-FC pairs (embedding whatever a model with
-embedding features needs), then times ``predict`` one pair at a time and prints p50/p95.
+Loads a stance model (default: the shipped one, whose evidence model embeds the claim and
+the best sentences with e5-small), runs it once over 100 Unified-FC pairs (embedding what
+is missing), then times ``predict`` one pair at a time and prints p50/p95.
 Run: python bench/stance.py ../shared/datasets/unifiedfc [MODEL.json]
 """
 
@@ -39,7 +39,8 @@ def main() -> None:
     print(f"first pass (embedding what is missing): {time.perf_counter() - start:.1f} s")
     full = per_pair_ms(model, pairs)
     print(f"{'model':28} {'p50 ms':>8} {'p95 ms':>8}")
-    label = "with embedding features" if model.use_embeddings else "lexical article classifier"
+    label = ("article classifier + evidence model" if model.evidence is not None
+             else "with embedding features" if model.use_embeddings else "lexical article classifier")
     print(f"{label:28} {full[0]:8.1f} {full[1]:8.1f}")
 
 
