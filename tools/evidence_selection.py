@@ -17,7 +17,9 @@ Protocol, written before the last measurement:
   clause dropped, the opening words, a reporting verb swapped), × C {0.01, 0.03}. Run again
   after an actor gazetteer (``burhan.text.actors``: an ``actor_conflict`` clash, organisations in
   the actor swaps) and durations without a number (duals, «لمدة شهر») were added — changes made
-  after reading the probe set's misses (the probe score is therefore not a clean held-out figure);
+  after reading the probe set's misses (the probe score is therefore not a clean held-out figure),
+  and a third time after ``first_word_missing`` was dropped: Unified-FC claims open with «قال …»,
+  so it fired on 13 of 28 agree pairs whose decisive sentence read as refuting (in 60 sampled);
 - synthetic and Unified-FC pairs come from fold 1–3 claims only here, so that the
   synthetic pairs of fold-4 articles are an evaluation set no candidate trained on;
 - the candidate with the best ANS dev macro-F1 is chosen (ties: fewer features, then smaller C);

@@ -276,6 +276,8 @@ def eval_stance(
     datasets: Annotated[Optional[Path], typer.Option("--datasets", help="With --cv: the datasets folder the evidence "
                                                      "model trains from, per fold (default: the folder above PATH).")] = None,
     baselines: Annotated[bool, typer.Option("--baselines", help="With --cv: also majority, TF-IDF+LR, wave-1 (no evidence model).")] = False,
+    polarity_coverage: Annotated[list[float], typer.Option("--polarity-coverage", help="With --cv: also the shipped "
+                                                           "model with this polarity_coverage (repeatable).")] = [],
     as_json: JsonOption = False,
 ) -> None:
     """Accuracy, macro-F1, per class, confusion (and rationale P/R/F1 on Unified-FC)."""
@@ -288,17 +290,17 @@ def eval_stance(
         if cv is not None:
             if format != "unifiedfc":
                 raise ValueError("--cv works with --format unifiedfc")
-            from burhan.stance.model import POLARITIES
             from burhan.stance.training import EvidenceTrainer
 
             pair_training = load_ans(ans_train) if ans_train else None
             trainer = EvidenceTrainer(datasets or path.resolve().parent)
-            shipped = StanceModel().polarity
             systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out))}
-            for other in (p for p in POLARITIES if p != shipped):
-                if baselines:
-                    systems[f"burhan_polarity_{other}"] = lambda held_out, other=other: StanceModel(
-                        evidence=trainer.fit(held_out), polarity=other)
+            for value in polarity_coverage:
+                systems[f"burhan_polarity_coverage_{value}"] = lambda held_out, value=value: StanceModel(
+                    evidence=trainer.fit(held_out), polarity_coverage=value)
+            if baselines:
+                systems["burhan_polarity_classifier"] = lambda held_out: StanceModel(
+                    evidence=trainer.fit(held_out), polarity="classifier")
             if pair_training is not None:
                 systems["wave1_with_embeddings"] = lambda held_out: StanceModel(use_embeddings=True)
             if baselines:

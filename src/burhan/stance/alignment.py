@@ -12,7 +12,6 @@ sentences line up and where they clash, each as a plain number:
   that match or conflict;
 - places, years and months named on both sides and disjoint; an actor of the claim (a person
   or organisation of ``burhan.text.actors``) absent from a sentence that names another;
-- the claim's first word (in headline claims, usually the speaker or actor) absent.
 
 Each clash is also given multiplied by the overlap: a clash only means a contradiction when
 the sentence is about the claim.
@@ -42,7 +41,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_WORDS = {name: month for name, month in MONTHS.items()}
 
 CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "denial_in_sentence", "quantity_conflict",
-           "place_conflict", "year_conflict", "month_conflict", "first_word_missing", "actor_conflict")
+           "place_conflict", "year_conflict", "month_conflict", "actor_conflict")
 FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_same", "quantity_match",
                  "claim_has_quantity", "place_match", "refute_phrase", "question") + CLASHES + \
     tuple(f"{name}_x_coverage" for name in CLASHES)
@@ -125,12 +124,11 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     place_conflict = float(bool(unmatched_claim and unmatched_sentence))
     year_conflict = float(bool(claim.years and sentence.years and not claim.years & sentence.years))
     month_conflict = float(bool(claim.months and sentence.months and not claim.months & sentence.months))
-    first_missing = float(bool(claim_stems) and claim_stems[0] not in b)
     actor_conflict = float(bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                denial, float(conflicting and not matched), place_conflict, year_conflict, month_conflict,
-               first_missing, actor_conflict]
+               actor_conflict]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,
               refute_phrase, float("?" in sentence_text or "؟" in sentence_text)] + clashes + [c * coverage for c in clashes]
     return np.asarray(values, dtype=np.float32)

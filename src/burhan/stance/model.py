@@ -26,9 +26,10 @@ Pipeline (one job per piece):
    same weighted by each sentence's coverage, and the values at the most decisive sentence
    (highest coverage × max(P(supports), P(refutes))) are article features. With
    ``polarity="evidence"`` the classifier says whether the article takes a side (agree +
-   disagree against discuss and unrelated) and the decisive sentence says which: that mass is
-   split as its P(supports) : P(refutes). With ``polarity="classifier"`` the classifier decides
-   all four.
+   disagree against discuss and unrelated) and the decisive sentence, when it holds at least
+   ``polarity_coverage`` of the claim's stems, says which: that mass is split as its
+   P(supports) : P(refutes). Otherwise, and with ``polarity="classifier"``, the classifier
+   decides all four.
 
 The rationale is the ``rationale_k`` sentences that carry the decision: with an evidence
 model, those with the highest coverage × max(P(supports), P(refutes)); else the best
@@ -57,7 +58,7 @@ PAIR_FEATURES = ("pair_max_agree", "pair_max_disagree", "pair_best_agree", "pair
                  "cosine_max", "cosine_best")
 EVIDENCE_FEATURES = ("evidence_supports_max", "evidence_refutes_max", "evidence_supports_best",
                      "evidence_refutes_best", "evidence_supports_cov", "evidence_refutes_cov", "evidence_margin",
-                     "evidence_supports_decisive", "evidence_refutes_decisive")
+                     "evidence_supports_decisive", "evidence_refutes_decisive", "evidence_coverage_decisive")
 POLARITIES = ("classifier", "evidence")
 FORMAT_VERSION = 3
 
@@ -96,7 +97,8 @@ class StanceModel:
     def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
                  rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13,
-                 evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "evidence"):
+                 evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "evidence",
+                 polarity_coverage: float = 0.5):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         self.use_embeddings = use_embeddings
@@ -112,6 +114,7 @@ class StanceModel:
         self.evidence = evidence
         self.evidence_sentences = evidence_sentences
         self.polarity = polarity
+        self.polarity_coverage = polarity_coverage
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -120,7 +123,7 @@ class StanceModel:
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
-                 "min_coverage", "clip_z", "seed", "evidence_sentences", "polarity")
+                 "min_coverage", "clip_z", "seed", "evidence_sentences", "polarity", "polarity_coverage")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -185,7 +188,7 @@ class StanceModel:
             cov = np.array([c for _, c, _ in items])
             decisive = int(np.argmax(cov * np.maximum(sup, ref)))
             out[k] = [sup.max(), ref.max(), sup[0], ref[0], (sup * cov).max(), (ref * cov).max(),
-                      ref[decisive] - sup[decisive], sup[decisive], ref[decisive]]
+                      ref[decisive] - sup[decisive], sup[decisive], ref[decisive], cov[decisive]]
         return out, scored
 
     def _pair_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]]) -> np.ndarray:
@@ -261,7 +264,9 @@ class StanceModel:
             start = X.shape[1] - len(EVIDENCE_FEATURES)
             sup = X[:, start + EVIDENCE_FEATURES.index("evidence_supports_decisive")]
             ref = X[:, start + EVIDENCE_FEATURES.index("evidence_refutes_decisive")]
-            has = (sup + ref) > 0
+            covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
+            # only a sentence that holds polarity_coverage of the claim's stems speaks for the article
+            has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
             sided = out[has, agree] + out[has, disagree]
             out[has, agree] = sided * sup[has] / (sup[has] + ref[has])
             out[has, disagree] = sided * ref[has] / (sup[has] + ref[has])

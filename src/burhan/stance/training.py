@@ -16,7 +16,7 @@ SHIPPED_MODEL = Path(__file__).parent / "stance_model.json"
 SHIPPED_EVIDENCE = Path(__file__).parent / "evidence_model.json"
 # chosen by tools/evidence_selection.py (round 3) on ANS dev and synthetic fold-4 pairs (see the stance
 # model card); ans_weight: the weight of an ANS pair in the fit relative to a pair of the other sources
-EVIDENCE_SETTINGS = {"encoders": ("e5-small",), "use_embedding": True, "use_alignment": True, "C": 0.03,
+EVIDENCE_SETTINGS = {"encoders": ("e5-small",), "use_embedding": True, "use_alignment": True, "C": 0.01,
                      "alignment_weight": 3.0,
                      "ans_weight": 1.0}
 EVIDENCE_SOURCES = ("ans", "synthetic")
