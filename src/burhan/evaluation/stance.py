@@ -139,6 +139,7 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
             predictions = model.predict([pairs[i] for i in test])
             report = classification_report(gold, [p.label for p in predictions])
             report["rationale"] = rationale_report(gold, [rationales[i] for i in test], predictions)
+            report["contradiction"] = contradiction_report(model, [pairs[i] for i, g in zip(test, gold) if g == "agree"])
         else:
             model.fit(train_pairs, train_labels)
             report = classification_report(gold, model.predict_labels([pairs[i] for i in test]))
@@ -163,7 +164,35 @@ def summarise_folds(per_fold: list[dict]) -> dict:
     }
     if "rationale" in per_fold[0]:
         summary["rationale_f1"] = stat([f["rationale"]["f1"] for f in per_fold])
+    if "contradiction" in per_fold[0]:
+        edited = sum(f["contradiction"]["pairs"] for f in per_fold)
+        summary["contradiction"] = {
+            "pairs": edited,
+            "disagree": round(sum(f["contradiction"]["disagree"] for f in per_fold) / max(1, edited), 4),
+            "agree": round(sum(f["contradiction"]["agree"] for f in per_fold) / max(1, edited), 4)}
     return summary
+
+
+def contradiction_report(model: StanceModel, agree_pairs: list[StancePair], seed: int = 13) -> dict:
+    """Article-level contradiction check on Unified-FC: each gold *agree* pair's claim is edited
+    by one refuting edit of ``burhan.stance.synthetic`` (a count, duration, date, place or actor
+    changed, negation toggled, an antonym predicate) and scored against the same article; a
+    model that reads contradictions should no longer say agree (counts of predicted disagree and
+    agree among the edited pairs)."""
+    import random
+
+    from burhan.stance.synthetic import REFUTING
+
+    rng = random.Random(seed)
+    edited = []
+    for pair in agree_pairs:
+        for kind in rng.sample(sorted(REFUTING), len(REFUTING)):
+            claim = REFUTING[kind](pair.claim, rng)
+            if claim and claim != pair.claim:
+                edited.append(StancePair(claim, pair.sentences, pair.title))
+                break
+    labels = [p.label for p in model.predict(edited)] if edited else []
+    return {"pairs": len(edited), "disagree": labels.count("disagree"), "agree": labels.count("agree")}
 
 
 def load_ans(path: str | Path) -> PairTraining:
