@@ -218,6 +218,21 @@ class CachedEncoder:
 _SHARED: dict[str, CachedEncoder] = {}
 
 
+class EncoderPool:
+    """Encoders by name for a model: those given with ``set``, else the process's shared ones."""
+
+    def __init__(self):
+        self._given: dict[str, Encoder] = {}
+
+    def set(self, encoders: dict[str, Encoder]) -> None:
+        self._given.update(encoders)
+
+    def get(self, name: str) -> Encoder:
+        if name not in self._given:
+            self._given[name] = shared_encoder(name)
+        return self._given[name]
+
+
 def cache_dir() -> Path:
     return Path(os.environ.get("BURHAN_CACHE_DIR") or Path.home() / ".cache" / "burhan")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.search.dense import Encoder, clip, shared_encoder
+from burhan.search.dense import Encoder, EncoderPool, clip
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.alignment import alignment_matrix
 from burhan.stance.corpora import EVIDENCE_LABELS, MAX_WORDS
@@ -47,7 +47,7 @@ class EvidenceModel:
         self.alignment_weight = alignment_weight
         self.seed = seed
         self.classifier: StandardisedLogistic | None = None
-        self._encoders: dict[str, Encoder] = {}
+        self._encoders = EncoderPool()
 
     def params(self) -> dict:
         return {"encoders": list(self.encoders), "use_embedding": self.use_embedding,
@@ -56,13 +56,11 @@ class EvidenceModel:
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> EvidenceModel:
         """Use these encoders (for instance ``CachedEncoder``s over a store) instead of the shared ones."""
-        self._encoders.update(encoders)
+        self._encoders.set(encoders)
         return self
 
     def encoder(self, name: str) -> Encoder:
-        if name not in self._encoders:
-            self._encoders[name] = shared_encoder(name)
-        return self._encoders[name]
+        return self._encoders.get(name)
 
     def features(self, claims: list[str], sentences: list[str]) -> np.ndarray:
         claims = [clip(c, MAX_WORDS) for c in claims]

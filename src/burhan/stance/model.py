@@ -46,7 +46,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from burhan.domain import STANCES, RationaleSentence
-from burhan.search.dense import Encoder, clip, shared_encoder
+from burhan.search.dense import Encoder, EncoderPool, clip
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
 from burhan.stance.linear import StandardisedLogistic
 from burhan.stance.evidence import EvidenceModel
@@ -119,7 +119,7 @@ class StanceModel:
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
         self.classifier: StandardisedLogistic | None = None
-        self._encoders: dict[str, Encoder] = {}
+        self._encoders = EncoderPool()
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
@@ -128,13 +128,11 @@ class StanceModel:
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
         """Use these encoders (for instance ``CachedEncoder``s shared across runs)."""
-        self._encoders.update(encoders)
+        self._encoders.set(encoders)
         return self
 
     def encoder(self, name: str) -> Encoder:
-        if name not in self._encoders:
-            self._encoders[name] = shared_encoder(name)
-        return self._encoders[name]
+        return self._encoders.get(name)
 
     # -- features --------------------------------------------------------------------
 
