@@ -97,28 +97,27 @@ def main() -> None:
                                       + ([alignment] if use_alignment else []))
                 for C, ans_weight, alignment_weight in [(c, w, a) for c in grid["C"] for w in grid["ans_weight"]
                                                         for a in grid.get("alignment_weight", (None,))]:
-                    if True:
-                        weights = np.array([ans_weight if o == "ans" else 1.0 for o, k in zip(data.train.origins, keep) if k])
-                        model = EvidenceModel(encoders=group, use_embedding=use_embedding, use_alignment=use_alignment,
-                                              C=C, alignment_weight=alignment_weight or 1.0)
-                        scale = np.ones(X_train.shape[1])
-                        scale[alignment] = alignment_weight or 1.0
-                        t = time.time()
-                        if alignment_weight is None:  # rounds 1–2: every column standardised
-                            model.n_embedding_columns = lambda n: n
-                        model.fit_features((X_train[keep] * scale)[:, cols], labels, weights)
-                        dev = evidence_report(model, data.ans_dev, (X_dev * scale)[:, cols])
-                        syn = evidence_report(model, synthetic_test, (X_syn * scale)[:, cols])
-                        row = {"sources": source_name, "features": feature_name, "encoders": list(group), "C": C,
-                               "ans_weight": ans_weight, "alignment_weight": alignment_weight,
-                               "train_pairs": int(keep.sum()),
-                               "ans_dev_macro_f1": dev["macro_f1"], "ans_dev_accuracy": dev["accuracy"],
-                               "synthetic_fold4_accuracy": syn["accuracy"], "synthetic_fold4_macro_f1": syn["macro_f1"],
-                               "criterion": round((dev["macro_f1"] + syn["macro_f1"]) / 2, 4) if args.round >= 2
-                               else dev["macro_f1"],
-                               "synthetic_by_kind": syn.get("accuracy_by_origin", {}), "seconds": round(time.time() - t, 1)}
-                        rows.append(row)
-                        print(json.dumps({k: v for k, v in row.items() if k != "synthetic_by_kind"}), flush=True)
+                    weights = np.array([ans_weight if o == "ans" else 1.0 for o, k in zip(data.train.origins, keep) if k])
+                    model = EvidenceModel(encoders=group, use_embedding=use_embedding, use_alignment=use_alignment,
+                                          C=C, alignment_weight=alignment_weight or 1.0)
+                    scale = np.ones(X_train.shape[1])
+                    scale[alignment] = alignment_weight or 1.0
+                    t = time.time()
+                    if alignment_weight is None:  # rounds 1–2 standardised every column, alignment too
+                        model.n_embedding_columns = lambda n: n
+                    model.fit_features((X_train[keep] * scale)[:, cols], labels, weights)
+                    dev = evidence_report(model, data.ans_dev, (X_dev * scale)[:, cols])
+                    syn = evidence_report(model, synthetic_test, (X_syn * scale)[:, cols])
+                    row = {"sources": source_name, "features": feature_name, "encoders": list(group), "C": C,
+                           "ans_weight": ans_weight, "alignment_weight": alignment_weight,
+                           "train_pairs": int(keep.sum()),
+                           "ans_dev_macro_f1": dev["macro_f1"], "ans_dev_accuracy": dev["accuracy"],
+                           "synthetic_fold4_accuracy": syn["accuracy"], "synthetic_fold4_macro_f1": syn["macro_f1"],
+                           "criterion": round((dev["macro_f1"] + syn["macro_f1"]) / 2, 4) if args.round >= 2
+                           else dev["macro_f1"],
+                           "synthetic_by_kind": syn.get("accuracy_by_origin", {}), "seconds": round(time.time() - t, 1)}
+                    rows.append(row)
+                    print(json.dumps({k: v for k, v in row.items() if k != "synthetic_by_kind"}), flush=True)
     order = {"alignment": 0, "embedding": 1, "both": 2}
     best = max(rows, key=lambda r: (r["criterion"], -order[r["features"]], -len(r["encoders"]), -r["C"]))
     print("chosen:", json.dumps(best, ensure_ascii=False))

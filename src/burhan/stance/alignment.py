@@ -28,7 +28,7 @@ import numpy as np
 from burhan.text.actors import actor_names
 from burhan.text.dates import MONTHS
 from burhan.text.normalize import normalize
-from burhan.text.places import place_names
+from burhan.text.places import place_names, same_place
 from burhan.text.predicates import DENIALS, NEGATIONS, predicate_sides, words
 from burhan.text.quantities import compatible, quantities
 from burhan.text.tokens import analyze
@@ -53,10 +53,6 @@ def _months(tokens: list[str]) -> set[int]:
         if f"{a} {b}" in _MONTH_WORDS:
             found.add(_MONTH_WORDS[f"{a} {b}"])
     return found
-
-
-def _same_place(a: str, b: str) -> bool:
-    return a in b or b in a  # «شرق حلب» is in «حلب»
 
 
 @dataclass(frozen=True)
@@ -117,8 +113,8 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     refute_phrase = float(any(p in sentence.norm for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
-    unmatched_claim = [p for p in claim.places if not any(_same_place(p, q) for q in sentence.places)]
-    unmatched_sentence = [q for q in sentence.places if not any(_same_place(p, q) for p in claim.places)]
+    unmatched_claim = [p for p in claim.places if not any(same_place(p, q) for q in sentence.places)]
+    unmatched_sentence = [q for q in sentence.places if not any(same_place(p, q) for p in claim.places)]
     place_match = float(len(unmatched_claim) < len(claim.places))
     # a place of the claim the sentence does not name, while it names another one
     place_conflict = float(bool(unmatched_claim and unmatched_sentence))

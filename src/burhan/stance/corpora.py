@@ -62,11 +62,8 @@ class SentencePairs:
                              self.labels + other.labels, self.origins + other.origins)
 
     def where(self, keep: list[bool]) -> SentencePairs:
-        out = SentencePairs()
-        for c, s, l, o, k in zip(self.claims, self.sentences, self.labels, self.origins, keep):
-            if k:
-                out.claims.append(c), out.sentences.append(s), out.labels.append(l), out.origins.append(o)
-        return out
+        rows = [row for row, k in zip(zip(self.claims, self.sentences, self.labels, self.origins), keep) if k]
+        return SentencePairs(*(list(column) for column in zip(*rows))) if rows else SentencePairs()
 
 
 def _rows(path: Path, needed: set[str], delimiter: str = ",") -> list[dict]:

@@ -174,7 +174,9 @@ class StanceModel:
                 continue  # past the relevance gate only: an off-topic article has no evidence
             for s in ranking[: self.evidence_sentences]:
                 if s.coverage > 0:
-                    claims.append(pair.claim), sentences.append(pair.sentences[s.index]), owner.append((k, s))
+                    claims.append(pair.claim)
+                    sentences.append(pair.sentences[s.index])
+                    owner.append((k, s))
         probs = self.evidence.predict_proba(claims, sentences) if claims else np.zeros((0, 3))
         scored: dict[int, list[tuple[int, float, np.ndarray]]] = {}
         for (k, s), p in zip(owner, probs):

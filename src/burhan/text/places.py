@@ -86,3 +86,8 @@ def place_names(text: str) -> list[str]:
     """The canonical names of the places in ``text``, each once, in order of first mention.
     Faster than ``extract_places`` (no spans of the original text are kept)."""
     return list(dict.fromkeys(VARIANTS[m.group("name")] for m in _PLACE.finditer(normalize(text))))
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two canonical names name the same place or one inside the other («شرق حلب», «حلب»)."""
+    return a in b or b in a

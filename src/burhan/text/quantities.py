@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from burhan.text.normalize import normalize
+from burhan.text.normalize import normalize, normalize_with_offsets
 from burhan.text.numbers import NumberMention, extract_numbers
 
 # irregular plurals and variants of the nouns that casualty and event counts use
@@ -139,8 +139,6 @@ def quantities(text: str) -> list[Quantity]:
 
 def _implicit_durations(text: str, found: list[Quantity]) -> list[Quantity]:
     """Durations written without a number: duals and «لمدة شهر»; spans in the original text."""
-    from burhan.text.normalize import normalize_with_offsets
-
     norm, offsets = normalize_with_offsets(text)
     taken = {(q.mention.start, q.mention.end) for q in found}
     out = []

@@ -37,6 +37,7 @@ import numpy as np
 
 from burhan.domain import Evidence, NumberCheck
 from burhan.stance.linear import StandardisedLogistic
+from burhan.text.places import same_place
 
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
             "related_top", "number_conflict", "number_match", "place_coverage")
@@ -95,7 +96,7 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
 
     if claim_places and leads:
         best = leads[0]
-        coverage = sum(any(_same_place(p, q) for q in best.places) for p in claim_places) / len(claim_places)
+        coverage = sum(any(same_place(p, q) for q in best.places) for p in claim_places) / len(claim_places)
     else:
         coverage = 1.0 if leads else 0.0
     return np.array([
@@ -139,10 +140,6 @@ def evidence_basis(evidence: list[Evidence], numbers: list[NumberCheck], min_cov
 def best_coverage(evidence: list[Evidence]) -> float:
     """How much of the claim's content the best article holds (0 without evidence)."""
     return max((e.coverage for e in evidence), default=0.0)
-
-
-def _same_place(a: str, b: str) -> bool:
-    return a == b or a in b or b in a
 
 
 class VerdictModel:
