@@ -433,21 +433,29 @@ def _finished_ids(path: Path) -> set[str]:
 def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
     from burhan.engine import ClaimError
 
+    _run_batch(items, out_path, "check", lambda claim: asdict(engine.check(claim, lang=lang)), (ClaimError, SearchError))
+
+
+def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, work: Callable[[str], dict],
+               errors: tuple[type[Exception], ...]) -> None:
+    """``{"id", **work(claim)}`` per claim, appended to ``out_path`` one line at a time; ids
+    already there are skipped (a resumed run), a claim that fails gets ``{"id", "claim", "error"}``."""
     done = _finished_ids(out_path)
     todo = [(i, c) for i, c in items if i not in done]
     failed = 0
-    with open(out_path, "a", encoding="utf-8") as f, progress_bar("check") as bar:
-        task = bar.add_task("check", total=len(todo))
+    with open(out_path, "a", encoding="utf-8") as f, progress_bar(label) as bar:
+        task = bar.add_task(label, total=len(todo))
         for claim_id, claim in todo:
             try:
-                record = {"id": claim_id, **asdict(engine.check(claim, lang=lang))}
-            except (ClaimError, SearchError) as e:
+                record = {"id": claim_id, **work(claim)}
+            except errors as e:
                 record = {"id": claim_id, "claim": claim, "error": str(e)}
                 failed += 1
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
             f.flush()
             bar.advance(task)
-    out.print(f"checked {len(todo) - failed}, failed {failed}, already done {len(items) - len(todo)} → {out_path}")
+    verb = "checked" if label == "check" else "matched"
+    out.print(f"{verb} {len(todo) - failed}, failed {failed}, already done {len(items) - len(todo)} → {out_path}")
 
 
 def _print_verdict(verdict) -> None:
@@ -557,6 +565,140 @@ def eval_verdict(
     for name, r in {"burhan": results, **results.get("baselines", {})}.items():
         table.add_row(name, f"{r['accuracy']:.3f}", f"{r['macro_f1']:.3f}",
                       f"{r['ece']:.3f}" if "ece" in r else "-", str(r["not_enough_evidence"]), str(r["claims"]))
+    out.print(table)
+
+
+# -- published fact-checks ---------------------------------------------------------------
+
+factchecks_app = typer.Typer(no_args_is_help=True, help="Published fact-checks (ClaimReview): import and match.")
+app.add_typer(factchecks_app, name="factchecks")
+RATING_STYLE = {"false": "red", "misleading": "red", "satire": "magenta", "mixed": "yellow", "true": "green"}
+
+
+@factchecks_app.command("import")
+def factchecks_import(
+    paths: Annotated[list[Path], typer.Argument(help="ClaimReview JSON / JSONL, Fact Check Tools or DataCommons "
+                                                "feeds, fact-check HTML pages, CheckThat! vclaims TSV, or folders.")],
+    db: DbOption = Path("burhan.db"),
+    embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed the new fact-checks for matching now.")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Import published fact-checks; a bad record is reported (file and record number) and the rest still land."""
+    from burhan.ingest.claimreview import import_factchecks
+    from burhan.search.factchecks import FactCheckMatcher
+
+    with _open(db, create=True) as store, progress_bar("import") as bar:
+        task = bar.add_task("import", total=None)
+        report = import_factchecks(paths, store, on_file=lambda done, total: bar.update(task, completed=done, total=total))
+        if embed and report.added:
+            FactCheckMatcher(store).refresh(_stage_progress(bar))
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        for e in report.errors:
+            where = f"{e.path}, record {e.record}" if e.record is not None else e.path
+            err.print(f"[red]error:[/] {where}: {e.error}", highlight=False)
+        unknown = sum(report.unknown_ratings.values())
+        out.print(f"added {report.added}, unchanged {report.unchanged}, errors {len(report.errors)}"
+                  + (f", ratings the mapping does not know {unknown} (kept as published, normalised unrated)"
+                     if unknown else "") + f"  → {db}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@factchecks_app.command("match")
+def factchecks_match(
+    claim: Annotated[Optional[str], typer.Argument(help="The claim or post to look up (or use --batch).")] = None,
+    db: DbOption = Path("burhan.db"),
+    k: Annotated[int, typer.Option("--k", help="How many fact-checks to return.")] = 10,
+    batch: Annotated[Optional[Path], typer.Option("--batch", help='JSONL of {"id", "claim"} to match.')] = None,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="With --batch: results JSONL (resumed if it exists).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Has it been checked already? Published fact-checks of a claim, best first, with P(same claim)."""
+    from burhan.search.factchecks import FactCheckMatcher, MatchError
+
+    if (claim is None) == (batch is None):
+        err.print("[red]error:[/] give one claim, or --batch FILE --out FILE")
+        raise typer.Exit(2)
+    if batch is not None and out_path is None:
+        err.print("[red]error:[/] --batch needs --out FILE for the results")
+        raise typer.Exit(2)
+    if not 1 <= k <= 100:
+        err.print(f"[red]error:[/] --k must be between 1 and 100, not {k}")
+        raise typer.Exit(2)
+    items = _read_claims(batch) if batch is not None else None
+    store = _open(db)
+    with store:
+        with progress_bar("fact-checks") as bar:
+            matcher = FactCheckMatcher(store)
+            matcher.refresh(_stage_progress(bar))
+        if items is not None:
+            _run_batch(items, out_path, "match",
+                       lambda text: {"claim": text, "matches": [asdict(m) for m in matcher.match(text, k)]}, (MatchError,))
+            return
+        with _exit_2_on(MatchError):
+            matches = matcher.match(claim, k)
+    if as_json:
+        _print_json({"claim": claim, "matches": [asdict(m) for m in matches]})
+        return
+    if not matches:
+        out.print("no published fact-check in this store matches")
+    table = Table("P(same)", "rating", "publisher", "date", "claim", "url")
+    for m in matches:
+        style = RATING_STYLE.get(m.rating_normalised, "white")
+        table.add_row(f"{m.score:.2f}", f"[{style}]{m.rating_normalised}[/] ({m.rating or '—'})", m.publisher or "—",
+                      m.review_date or "—", m.claim[:120], m.url or "")
+    if table.row_count:
+        out.print(table)
+
+
+@train_app.command("claim-matching")
+def train_claim_matching_command(
+    data: Annotated[Path, typer.Option("--data", help="CheckThat! 2021 Arabic folder (../shared/datasets/checkthat2021_ar).")],
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Ranker file (default: the shipped one).")] = None,
+) -> None:
+    """Train the fact-check re-ranker on CheckThat! 2021 train, choose its settings on dev."""
+    from burhan.evaluation.claim_matching import train_claim_matching
+    from burhan.search.factchecks import SHIPPED_RANKER
+
+    target = out_path or SHIPPED_RANKER
+    files = {name: data / name for name in ("vclaims.tsv", "train_queries.tsv", "train_qrels.txt",
+                                            "dev_queries.tsv", "dev_qrels.txt")}
+    with _exit_2_on(IngestError, ValueError, OSError):
+        missing = [str(p) for p in files.values() if not p.exists()]
+        if missing:
+            raise ValueError(f"missing {', '.join(missing)}")
+        ranker = train_claim_matching(*files.values(), on_step=lambda line: err.print(line, highlight=False))
+    ranker.card["command"] = f"burhan train claim-matching --data {data}" + (f" --out {out_path}" if out_path else "")
+    ranker.save(target)
+    dev = ranker.card["dev"]
+    out.print(f"fact-check ranker (depth {ranker.candidates}, C {ranker.C}): dev MAP@5 {dev['map@5']}, "
+              f"MRR {dev['mrr']} → {target}")
+
+
+@eval_app.command("claim-matching")
+def eval_claim_matching(
+    vclaims: Annotated[Path, typer.Option("--vclaims", help="Verified claims TSV (vclaim_id, vclaim, title).")],
+    queries: Annotated[Path, typer.Option("--queries", help="Tweets TSV (tweet_id, tweet_text).")],
+    qrels: Annotated[Path, typer.Option("--qrels", help="TREC qrels (tweet_id 0 vclaim_id 1).")],
+    mode: Annotated[str, typer.Option("--mode", help="bm25, dense, hybrid or final (the shipped re-ranker).")] = "final",
+    ranker: Annotated[Optional[Path], typer.Option("--ranker", help="Ranker file (default: shipped).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """CheckThat! 2021 Task 2A: MAP@1/3/5/10, MRR, P@1, recall@20 (official definitions)."""
+    from burhan.evaluation.claim_matching import evaluate_claim_matching
+    from burhan.search.factchecks import MATCH_MODES, FactCheckRanker
+
+    with _exit_2_on(IngestError, ValueError, OSError):
+        if mode not in MATCH_MODES:
+            raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MATCH_MODES)}")
+        result = evaluate_claim_matching(vclaims, queries, qrels, mode, FactCheckRanker.load(ranker) if ranker else None)
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(*result.keys())
+    table.add_row(*[str(v) for v in result.values()])
     out.print(table)
 
 

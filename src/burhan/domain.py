@@ -16,6 +16,10 @@ BasisLabel = Literal["supported", "refuted", "unconfirmed", "no_evidence"]
 STANCES: tuple[str, ...] = get_args(StanceLabel)
 VERDICTS: tuple[str, ...] = get_args(VerdictLabel)
 BASES: tuple[str, ...] = get_args(BasisLabel)
+# a published fact-check's rating mapped onto one scale (``burhan.ingest.ratings``);
+# "unrated": no rating given, or one the mapping does not know (kept as published, never guessed)
+RatingLabel = Literal["false", "misleading", "mixed", "true", "unproven", "satire", "unrated"]
+RATINGS: tuple[str, ...] = get_args(RatingLabel)
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,45 @@ class Evidence:
 
 
 @dataclass
+class FactCheck:
+    """A fact-check already published (schema.org ClaimReview): the claim as the fact-checker
+    states it, who reviewed it, when, and the rating as published and normalised.
+
+    ``origin`` says where it was read from (``path#record``); ``external_id`` is the
+    publisher's or the dataset's own id when there is no URL (CheckThat! ``vclaim-0001``)."""
+
+    claim: str
+    url: str | None = None
+    title: str | None = None
+    claimant: str | None = None
+    claim_date: str | None = None
+    publisher: str | None = None
+    publisher_site: str | None = None
+    review_date: str | None = None
+    rating: str | None = None
+    rating_normalised: RatingLabel = "unrated"
+    language: str | None = None
+    external_id: str | None = None
+    origin: str = ""
+    id: int | None = None
+
+
+@dataclass
+class FactCheckMatch:
+    """A published fact-check that matches a claim; ``score`` is P(same claim), calibrated."""
+
+    factcheck_id: int
+    claim: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    rating: str | None
+    rating_normalised: RatingLabel
+    review_date: str | None
+    score: float
+
+
+@dataclass
 class Verdict:
     """The answer to a claim check."""
 
@@ -152,3 +195,5 @@ class Verdict:
     places: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # published fact-checks of this claim (score at or above the matcher's threshold), best first
+    factchecks: list[FactCheckMatch] = field(default_factory=list)

@@ -66,3 +66,34 @@ def load_splits(path: str | Path) -> list[list[str]]:
     if not folds:
         raise IngestError(f"{path}: no 'Fold_N: ID ...' lines")
     return folds
+
+
+def load_checkthat_queries(path: str | Path) -> list[tuple[str, str]]:
+    """CheckThat! 2021 Task 2A queries: ``tweet_id, tweet_text`` (TSV with a header)."""
+    rows = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = handle.read().splitlines()
+    if not lines or not lines[0].startswith("tweet_id"):
+        raise IngestError(f"{path}: not a CheckThat! queries TSV (expected the header tweet_id, tweet_text)")
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        parts = line.split("\t", 1)
+        if len(parts) != 2:
+            raise IngestError(f"{path}: line {number}: expected tweet_id<TAB>tweet_text")
+        rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+def load_qrels(path: str | Path) -> dict[str, set[str]]:
+    """TREC qrels (``query_id 0 doc_id relevance``): the relevant doc ids of each query."""
+    relevant: dict[str, set[str]] = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) != 4:
+            raise IngestError(f"{path}: line {number}: expected 'query_id 0 doc_id relevance'")
+        if int(parts[3]) > 0:
+            relevant.setdefault(parts[0], set()).add(parts[2])
+    return relevant

@@ -26,7 +26,7 @@ from burhan.search.dense import Encoder, EncoderPool, clip
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.alignment import alignment_matrix
 from burhan.stance.corpora import EVIDENCE_LABELS, MAX_WORDS
-from burhan.stance.linear import StandardisedLogistic
+from burhan.linear import StandardisedLogistic
 
 FORMAT_VERSION = 1
 

@@ -48,7 +48,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from burhan.domain import STANCES, RationaleSentence
 from burhan.search.dense import Encoder, EncoderPool, clip
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
-from burhan.stance.linear import StandardisedLogistic
+from burhan.linear import StandardisedLogistic
 from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.tokens import analyze

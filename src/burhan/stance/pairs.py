@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from burhan.search.dense import Encoder, clip
-from burhan.stance.linear import StandardisedLogistic
+from burhan.linear import StandardisedLogistic
 from burhan.text.normalize import normalize
 from burhan.text.tokens import analyze
 

@@ -8,6 +8,7 @@ schema version; ``MIGRATIONS[k]`` takes a store from version k to k+1.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.domain import Article, Sentence
+from burhan.domain import Article, FactCheck, Sentence
 from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
+from burhan.text.normalize import normalize
 
 MIGRATIONS = [
     """
@@ -74,6 +76,29 @@ MIGRATIONS = [
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+    """,
+    # v4: published fact-checks (ClaimReview). ``key`` is their identity (URL or external id,
+    # and the claim in matching form); ``tokens`` the analysed claim and title, for BM25
+    """
+    CREATE TABLE factchecks (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        claim TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        claimant TEXT,
+        claim_date TEXT,
+        publisher TEXT,
+        publisher_site TEXT,
+        review_date TEXT,
+        rating TEXT,
+        rating_normalised TEXT NOT NULL,
+        language TEXT,
+        external_id TEXT,
+        origin TEXT NOT NULL,
+        tokens TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -219,7 +244,7 @@ class Store:
         ).fetchone()
         sentences = self.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
         return {"articles": row["articles"], "sentences": sentences, "stories": row["stories"],
-                "sources": row["sources"], "schema_version": self.schema_version}
+                "sources": row["sources"], "factchecks": self.factcheck_count(), "schema_version": self.schema_version}
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles in id order, without text or sentences (for listings)."""
@@ -311,9 +336,68 @@ class Store:
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16).reshape(len(rows), -1)
         return ids, matrix.astype(np.float32)
 
+    # -- fact-checks ------------------------------------------------------------------
+
+    def add_factchecks(self, factchecks: list[FactCheck], tokens: list[list[str]]) -> list[str]:
+        """Store fact-checks (with their analysed claim + title) in one transaction. Returns,
+        per fact-check, ``added`` or ``unchanged`` (same URL — or external id — and claim
+        already stored). Sets ``id``."""
+        statuses = []
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            for item, item_tokens in zip(factchecks, tokens, strict=True):
+                key = factcheck_key(item)
+                row = db.execute("SELECT id FROM factchecks WHERE key = ?", (key,)).fetchone()
+                if row:
+                    item.id = row[0]
+                    statuses.append(UNCHANGED)
+                    continue
+                item.id = db.execute(
+                    "INSERT INTO factchecks (key, claim, url, title, claimant, claim_date, publisher, publisher_site,"
+                    " review_date, rating, rating_normalised, language, external_id, origin, tokens, imported_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (key, item.claim, item.url, item.title, item.claimant, item.claim_date, item.publisher,
+                     item.publisher_site, item.review_date, item.rating, item.rating_normalised, item.language,
+                     item.external_id, item.origin, " ".join(item_tokens), now),
+                ).lastrowid
+                statuses.append(ADDED)
+        return statuses
+
+    def factcheck_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM factchecks").fetchone()[0]
+
+    def factcheck_tokens(self) -> list[tuple[int, str]]:
+        """``(id, space-joined analysed tokens)`` of every fact-check, in id order."""
+        return [(r[0], r[1]) for r in self.db.execute("SELECT id, tokens FROM factchecks ORDER BY id")]
+
+    def factchecks(self, ids: list[int] | None = None) -> list[FactCheck]:
+        """Fact-checks by id, in the order given (missing ids skipped); all of them when ``ids`` is None."""
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM factchecks ORDER BY id").fetchall()
+        else:
+            rows = []
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows += self.db.execute(
+                    f"SELECT * FROM factchecks WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            by_id = {r["id"]: r for r in rows}
+            rows = [by_id[i] for i in ids if i in by_id]
+        return [FactCheck(claim=r["claim"], url=r["url"], title=r["title"], claimant=r["claimant"],
+                          claim_date=r["claim_date"], publisher=r["publisher"], publisher_site=r["publisher_site"],
+                          review_date=r["review_date"], rating=r["rating"], rating_normalised=r["rating_normalised"],
+                          language=r["language"], external_id=r["external_id"], origin=r["origin"], id=r["id"])
+                for r in rows]
+
     def story(self, story_id: int) -> list[int]:
         """Ids of the articles linked to one story (the original and its copies)."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story_id,))]
+
+
+def factcheck_key(item: FactCheck) -> str:
+    """A fact-check's identity: where it is published (URL, else the dataset's id, else
+    publisher and date) and the claim in matching form."""
+    where = item.url or item.external_id or f"{item.publisher or ''}|{item.review_date or ''}"
+    return hashlib.sha1(f"{where}\n{normalize(item.claim)}".encode("utf-8")).hexdigest()
 
 
 def _statements(script: str) -> list[str]:

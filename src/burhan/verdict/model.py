@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from burhan.domain import Evidence, NumberCheck
-from burhan.stance.linear import StandardisedLogistic
+from burhan.linear import StandardisedLogistic
 from burhan.text.places import same_place
 
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
