@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS
+from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS, DEMO_FACTCHECKS
 from burhan.ingest import IngestError, ReadOptions, ingest, json_lines
 from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
 from burhan.store import Store, StoreError
@@ -463,6 +463,8 @@ def _print_verdict(verdict) -> None:
     out.print(f"[bold]{verdict.claim}[/]", highlight=False)
     confidence = f", confidence {verdict.confidence:.2f}" if verdict.confidence is not None else ""
     out.print(f"[bold {style}]{verdict.verdict}[/] (basis {verdict.basis}{confidence})")
+    if verdict.factchecks:
+        _print_factchecks(verdict.factchecks, "already fact-checked (سبق التحقق منه)")
     out.print(verdict.explanation, highlight=False)
     table = Table("weight", "stance", "source", "rationale")
     for e in verdict.evidence:
@@ -644,7 +646,11 @@ def factchecks_match(
         return
     if not matches:
         out.print("no published fact-check in this store matches")
-    table = Table("P(same)", "rating", "publisher", "date", "claim", "url")
+    _print_factchecks(matches)
+
+
+def _print_factchecks(matches, title: str | None = None) -> None:
+    table = Table("P(same)", "rating", "publisher", "date", "claim", "url", title=title)
     for m in matches:
         style = RATING_STYLE.get(m.rating_normalised, "white")
         table.add_row(f"{m.score:.2f}", f"[{style}]{m.rating_normalised}[/] ({m.rating or '—'})", m.publisher or "—",
@@ -807,16 +813,22 @@ def demo(
     lang: LangOption = "ar",
 ) -> None:
     """The main job on the bundled synthetic demo corpus: ingest it, then check a few claims."""
+    from burhan.ingest.claimreview import import_factchecks
+    from burhan.search.factchecks import FactCheckMatcher
+
     with _open(db, create=True) as store, progress_bar("demo") as bar:
         report = ingest([DEMO_CORPUS], store)
         _sync(store, bar, True, DEFAULT_ENCODER)
+        checks = import_factchecks([DEMO_FACTCHECKS], store)
+        FactCheckMatcher(store).refresh(_stage_progress(bar))
         values = store.stats()
     out.print(f"[bold]Demo corpus[/] ({DEMO_CORPUS.name}, synthetic) → {db}")
-    out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}")
+    out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}; "
+              f"fact-checks ({DEMO_FACTCHECKS.name}, synthetic) added {checks.added}, unchanged {checks.unchanged}")
     out.print(f"store: {values['articles']} articles, {values['sentences']} sentences, "
-              f"{values['stories']} stories, {values['sources']} sources")
-    if report.errors:
-        for e in report.errors:
+              f"{values['stories']} stories, {values['sources']} sources, {values['factchecks']} fact-checks")
+    if report.errors or checks.errors:
+        for e in report.errors + checks.errors:
             err.print(f"[red]error:[/] {e.path}: {e.error}", highlight=False)
         raise typer.Exit(1)
     with _engine(db, DEFAULT_ENCODER, None, None, None, 20) as engine:

@@ -1,6 +1,7 @@
 """The claim check, end to end: ``Engine(store).check("...")`` → ``Verdict``.
 
-retrieve (hybrid search) → stance of each article with its rationale sentences (the
+published fact-checks first (``burhan.search.factchecks``: a confident match with a clear
+rating decides the verdict, ``burhan.verdict.factchecks``) → retrieve (hybrid search) → stance of each article with its rationale sentences (the
 shipped ``StanceModel``) → source reliability, story independence, dates, counts and
 places (``burhan.verdict``) → verdict with confidence and an explanation.
 """
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burhan.domain import Article, Claim, Evidence, Verdict
+from burhan.domain import Article, Claim, Evidence, FactCheckMatch, Verdict
 from burhan.ingest.readers import domain_of
 from burhan.search import DEFAULT_ENCODER, Searcher, SearchError
+from burhan.search.factchecks import FactCheckMatcher, MatchError
 from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
@@ -19,6 +21,7 @@ from burhan.text.normalize import arabic_ratio
 from burhan.text.places import place_names
 from burhan.text.tokens import analyze
 from burhan.verdict.explain import explain
+from burhan.verdict.factchecks import factcheck_decision
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
 from burhan.verdict.model import VerdictModel, evidence_basis, evidence_features, merge_copies
 from burhan.verdict.reliability import SourceReliability
@@ -28,6 +31,7 @@ MAX_CLAIM_CHARS = 1000
 MIN_ARABIC = 0.5
 # a sentence is searched for counts when it shares this many stems with the claim
 COUNT_CONTEXT_STEMS = 2
+MAX_FACTCHECKS = 5  # published fact-checks listed with a check (those over the show threshold)
 
 
 class ClaimError(ValueError):
@@ -39,8 +43,10 @@ class Engine:
 
     def __init__(self, store: Store, searcher: Searcher | None = None, stance_model: StanceModel | None = None,
                  verdict_model: VerdictModel | None = None, reliability: SourceReliability | None = None,
-                 k: int = 20, mode: str = "hybrid", max_claim_chars: int = MAX_CLAIM_CHARS):
+                 k: int = 20, mode: str = "hybrid", max_claim_chars: int = MAX_CLAIM_CHARS,
+                 matcher: FactCheckMatcher | None = None):
         self.store = store
+        self._matcher = matcher  # made on first use: a store without fact-checks never loads it
         self.searcher = searcher or Searcher(store)
         self.stance_model = stance_model or StanceModel.load(SHIPPED_STANCE)
         if verdict_model is None:
@@ -113,16 +119,41 @@ class Engine:
         claim, own_warnings = self.validate(claim)
         return self._decide(claim, article_ids, lang, own_warnings if warnings is None else list(warnings))
 
+    @property
+    def matcher(self) -> FactCheckMatcher:
+        if self._matcher is None:
+            self._matcher = FactCheckMatcher(self.store)
+        return self._matcher
+
+    def match_factchecks(self, claim: str) -> list[FactCheckMatch]:
+        """Published fact-checks of the claim over the ranker's show threshold, best first."""
+        if not self.store.factcheck_count():
+            return []
+        try:
+            return self.matcher.match(claim, MAX_FACTCHECKS, min_score=self.matcher.ranker.show_threshold)
+        except MatchError:
+            return []
+
     def _decide(self, claim: Claim, article_ids: list[int], lang: str, warnings: list[str]) -> Verdict:
+        factchecks = self.match_factchecks(claim.text)
         evidence, numbers, places, event_date = self.assess(claim, self.store.articles(article_ids))
         x = evidence_features(evidence, numbers, places)
         basis = evidence_basis(evidence, numbers, self.verdict_model.min_coverage)
         verdict, confidence, p_true = self.verdict_model.decide(x, basis)
+        decision, factcheck_warnings = (factcheck_decision(claim.text, factchecks, self.matcher.ranker.decisive_threshold)
+                                        if factchecks else (None, []))
+        warnings = warnings + factcheck_warnings
+        if decision is not None:
+            if (verdict, basis) != (decision.verdict, decision.basis):
+                warnings.append(f"the news evidence alone reads {verdict} (basis {basis}, P(true) {p_true:.2f}); "
+                                f"the published fact-check decides")
+            verdict, basis, confidence, p_true = decision.verdict, decision.basis, decision.confidence, decision.p_true
         return Verdict(
             claim=claim.text, verdict=verdict, basis=basis, confidence=confidence, evidence=evidence, numbers=numbers,
-            explanation=explain(verdict, basis, confidence, evidence, numbers, places, lang),
+            explanation=explain(verdict, basis, confidence, evidence, numbers, places, lang, factchecks,
+                                decision.factcheck if decision else None),
             p_true=round(p_true, 4), places=places, dates=[event_date.isoformat()] if event_date else [],
-            warnings=warnings,
+            warnings=warnings, factchecks=factchecks,
         )
 
     def assess(self, claim: Claim, articles: list[Article]):

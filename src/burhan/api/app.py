@@ -26,13 +26,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 
-from burhan.api.models import ArticleResponse, CheckRequest, CheckResponse, Health, IngestRequest, IngestResponse
-from burhan.domain import Claim, Document, SearchHit, Verdict
+from burhan.api.models import (ArticleResponse, CheckRequest, CheckResponse, FactCheckImportResponse, Health,
+                               IngestRequest, IngestResponse)
+from burhan.domain import Claim, Document, FactCheckMatch, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
+from burhan.ingest.claimreview import FACTCHECK_SUFFIXES, factcheck_tokens, read_factchecks
 from burhan.ingest.pipeline import analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
+from burhan.search.factchecks import MatchError
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
@@ -123,6 +126,19 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return [asdict(h) for h in hits]
 
+    @app.get("/api/factchecks", response_model=list[FactCheckMatch])
+    def factchecks(q: str = Query(description="The claim or post to look up."), k: int = Query(10, ge=1, le=100)) -> list[dict]:
+        """Published fact-checks of a claim, best first, each with P(same claim)."""
+        if len(q) > max_claim_chars:
+            raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
+        try:
+            with lock:
+                e = state["engine"]
+                matches = e.matcher.match(q, k) if e.store.factcheck_count() else []
+        except MatchError as err:
+            raise HTTPException(422, str(err)) from None
+        return [asdict(m) for m in matches]
+
     @app.get("/api/articles/{article_id}", response_model=ArticleResponse)
     def article(article_id: int) -> dict:
         with lock:
@@ -163,6 +179,58 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             e.searcher.sync(embed=True)
         return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"),
                 "duplicates": statuses.count("duplicate"), "errors": []}
+
+    @app.post("/api/factchecks", response_model=FactCheckImportResponse, dependencies=[Depends(require_token)],
+              openapi_extra={"requestBody": {"content": {
+                  "application/json": {"schema": {"description": "A ClaimReview object or list, a Fact Check Tools "
+                                                   "API response, or a DataCommons ClaimReview feed."}},
+                  "multipart/form-data": {"schema": {"type": "object", "properties": {
+                      "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+              }, "required": True}})
+    async def import_factchecks(request: Request) -> dict:
+        """Import published fact-checks: a JSON body (ClaimReview, Fact Check Tools response, DataCommons
+        feed) or uploaded files (json, jsonl, html with ClaimReview markup, CheckThat! tsv). All or
+        nothing: if any record cannot be read, nothing is stored (422, every bad record named)."""
+        kind = request.headers.get("content-type", "")
+        with tempfile.TemporaryDirectory() as tmp:
+            if kind.startswith("application/json"):
+                path = Path(tmp) / "body.json"
+                path.write_bytes(await request.body())
+                files = [(path, "body")]
+            elif kind.startswith("multipart/form-data"):
+                form = await request.form(max_files=MAX_FILES)
+                uploads = [f for f in form.getlist("files") if hasattr(f, "read")]
+                if not uploads:
+                    raise HTTPException(422, "no files: send them in the 'files' field")
+                files = []
+                for n, upload in enumerate(uploads):
+                    name = PurePath(upload.filename or f"upload-{n}.json").name or f"upload-{n}.json"
+                    if PurePath(name).suffix.lower() not in FACTCHECK_SUFFIXES:
+                        raise HTTPException(422, f"{name}: unsupported file type; send .json, .jsonl, .html or .tsv")
+                    path = Path(tmp) / f"{n:04d}-{name}"
+                    path.write_bytes(await upload.read())
+                    files.append((path, name))
+            else:
+                raise HTTPException(415, "send application/json (ClaimReview) or multipart/form-data files")
+            results = [(read_factchecks(path), name) for path, name in files]
+        errors = [{"path": name, "record": e.record, "error": e.error} for result, name in results for e in result.errors]
+        if errors:
+            raise HTTPException(422, {"message": "nothing was stored: some fact-checks could not be read",
+                                      "errors": errors})
+        items = [f for result, _ in results for f in result.factchecks]
+        for result, name in results:  # name the upload, not the temporary file
+            for f in result.factchecks:
+                f.origin = f"upload:{name}#{f.origin.rsplit('#', 1)[-1]}"
+        unknown: dict[str, int] = {}
+        for result, _ in results:
+            for rating, count in result.unknown_ratings.items():
+                unknown[rating] = unknown.get(rating, 0) + count
+        e = state["engine"]
+        with lock:
+            statuses = e.store.add_factchecks(items, [factcheck_tokens(f) for f in items])
+            e.matcher.refresh()
+        return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"), "errors": [],
+                "unknown_ratings": unknown}
 
     # -- the page -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from burhan.domain import BasisLabel, Evidence, NumberCheck, VerdictLabel
+from burhan.domain import BasisLabel, Evidence, FactCheckMatch, NumberCheck, VerdictLabel
 
 MAX_INGEST_ARTICLES = 500
 
@@ -51,6 +51,9 @@ class CheckResponse(BaseModel):
     places: list[str]
     dates: list[str]
     warnings: list[str]
+    factchecks: list[FactCheckMatch] = Field(description="Published fact-checks of this claim (P(same claim) over "
+                                             "the matcher's show threshold), best first; a confident one with a "
+                                             "false or true rating decides the verdict and its basis.")
 
 
 class ArticleResponse(BaseModel):
@@ -94,3 +97,17 @@ class IngestResponse(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     articles: int
+
+
+class FactCheckImportError(BaseModel):
+    path: str = Field(description="The file (or 'body' for a JSON request body).")
+    record: int | None = Field(description="The record's number in its file (from 1); null when the whole file failed.")
+    error: str
+
+
+class FactCheckImportResponse(BaseModel):
+    added: int
+    unchanged: int
+    errors: list[FactCheckImportError]
+    unknown_ratings: dict[str, int] = Field(description="Ratings the mapping does not know, as published, with how "
+                                            "many records carry them (stored, normalised to unrated).")

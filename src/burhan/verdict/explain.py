@@ -9,7 +9,7 @@ carries no confidence figure. Arabic by default, English with ``lang="en"``.
 
 from __future__ import annotations
 
-from burhan.domain import Evidence, NumberCheck
+from burhan.domain import Evidence, FactCheckMatch, NumberCheck
 
 MAX_NAMED = 4
 
@@ -33,6 +33,10 @@ _TEXT = {
         "copies": "نسخ مكررة من قصة واحدة دُمجت فعُدّت مصدرًا واحدًا ({n}): {names}.",
         "predates": "مقالات نُشرت قبل تاريخ الحدث فلا تؤكده ({n}): {names}.",
         "places": "الأماكن المذكورة في الادعاء: {places}.",
+        "factcheck_basis": "الأساس: سبق التحقق منه — تحقق منه {publisher} في {date}: «{rating}» ({link}).",
+        "factcheck_seen": "سبق التحقق من ادعاء قريب منه: {publisher}، {date}: «{rating}» ({link})، احتمال أنه الادعاء نفسه {score:.0%}.",
+        "news_after_factcheck": "وفي الأخبار:",
+        "unknown_publisher": "جهة غير معروفة", "unknown_date": "تاريخ غير معروف", "no_link": "بلا رابط",
         "sep": "، ",
     },
     "en": {
@@ -54,6 +58,10 @@ _TEXT = {
         "copies": "{n} copy/copies of the same story merged and counted once ({names}).",
         "predates": "{n} article(s) cannot confirm the claim: published before the event ({names}).",
         "places": "Places in the claim: {places}.",
+        "factcheck_basis": "Basis: already fact-checked — {publisher}, {date}: “{rating}” ({link}).",
+        "factcheck_seen": "A close claim was fact-checked: {publisher}, {date}: “{rating}” ({link}); P(same claim) {score:.0%}.",
+        "news_after_factcheck": "In the news:",
+        "unknown_publisher": "publisher unknown", "unknown_date": "date unknown", "no_link": "no link",
         "sep": ", ",
     },
 }
@@ -80,15 +88,30 @@ def source_name(e: Evidence) -> str:
     return e.source or e.title or e.origin
 
 
+def _factcheck_fields(m: FactCheckMatch, t: dict) -> dict:
+    return {"publisher": m.publisher or t["unknown_publisher"], "date": m.review_date or t["unknown_date"],
+            "rating": m.rating or m.rating_normalised, "link": m.url or t["no_link"], "score": m.score}
+
+
 def explain(verdict: str, basis: str, confidence: float | None, evidence: list[Evidence], numbers: list[NumberCheck],
-            places: list[str], lang: str = "ar") -> str:
+            places: list[str], lang: str = "ar", factchecks: list[FactCheckMatch] | None = None,
+            decided_by: FactCheckMatch | None = None) -> str:
+    """``decided_by``: the published fact-check the verdict rests on (its basis line comes
+    first, the news evidence follows); other ``factchecks`` are named as close claims."""
     if lang not in _TEXT:
         raise ValueError(f"unknown language {lang!r}; choose from {', '.join(_TEXT)}")
     t = _TEXT[lang]
     lines = [t["verdict"].format(verdict=t[verdict], confidence=confidence) if confidence is not None
              else t["verdict_bare"].format(verdict=t[verdict])]
     leads = [e for e in evidence if e.duplicate_of is None and e.stance != "unrelated"]
-    if basis == "no_evidence" or not leads:
+    for m in factchecks or []:
+        if m is not decided_by:
+            lines.append(t["factcheck_seen"].format(**_factcheck_fields(m, t)))
+    if decided_by is not None:
+        lines.insert(1, t["factcheck_basis"].format(**_factcheck_fields(decided_by, t)))
+        if leads:
+            lines.append(t["news_after_factcheck"])
+    elif basis == "no_evidence" or not leads:
         lines.append(t["nothing"])
     elif basis == "supported":
         lines.append(t["supported"].format(n=sum(e.stance == "agree" and not e.predates_claim for e in leads)))
@@ -100,7 +123,7 @@ def explain(verdict: str, basis: str, confidence: float | None, evidence: list[E
         lines.append(t["refuted"].format(what=t["sep"].join(what)))
     else:
         lines.append(t["unconfirmed"].format(n=len(leads)))
-    if verdict == "not_enough_evidence" and basis != "no_evidence":
+    if verdict == "not_enough_evidence" and basis != "no_evidence" and decided_by is None:
         lines.append(t["weak"])
 
     def names(items: list[Evidence]) -> str:

@@ -7,6 +7,8 @@ const STANCE_AR = { agree: "يؤيد", disagree: "يعارض", discuss: "ينا�
 const RELATION_AR = { conflict: "تعارض", match: "تطابق", context: "سياق: جزء من العدد أو فترة أخرى" };
 const VERDICT_AR = { true: "صحيح", false: "غير صحيح", not_enough_evidence: "لا تتوفر أدلة كافية" };
 const BASIS_AR = { supported: "تؤكده المصادر", refuted: "تنقضه الأدلة", unconfirmed: "لم يؤكده أي مصدر", no_evidence: "لا أدلة ذات صلة" };
+const RATING_AR = { false: "زائف", misleading: "مضلل", mixed: "صحيح جزئيًا", true: "صحيح", unproven: "غير مثبت",
+                    satire: "ساخر", unrated: "بلا تقييم موحّد" };
 const COLORS = { agree: "#1a7f37", disagree: "#c62828", discuss: "#8a6d00", unrelated: "#6b7280" };
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -92,6 +94,7 @@ function render(data) {
   const warnings = document.getElementById("warnings");
   warnings.replaceChildren(...data.warnings.map((w) => el("li", {}, w)));
 
+  renderFactchecks(data.factchecks || []);
   const leads = data.evidence.filter((e) => e.duplicate_of === null);
   renderChart(leads);
   renderTimeline(data.evidence.filter((e) => e.stance !== "unrelated"));
@@ -102,6 +105,25 @@ function render(data) {
     ...(related.length ? related.map(card) : [el("p", { class: "muted" }, "لا توجد مقالات ذات صلة.")]));
   document.getElementById("unrelated-panel").hidden = unrelated.length === 0;
   document.getElementById("unrelated").replaceChildren(...unrelated.map(card));
+}
+
+// «سبق التحقق منه»: published fact-checks of the claim, at the top of the result
+function renderFactchecks(matches) {
+  document.getElementById("factchecks-panel").hidden = matches.length === 0;
+  document.getElementById("factchecks").replaceChildren(...matches.map((m) => {
+    const item = el("li", { class: "factcheck " + m.rating_normalised, "data-factcheck-id": String(m.factcheck_id) });
+    item.appendChild(el("span", { class: "rating " + m.rating_normalised }, m.rating || RATING_AR[m.rating_normalised]));
+    if (m.rating && RATING_AR[m.rating_normalised]) {
+      item.appendChild(el("span", { class: "muted" }, `(${RATING_AR[m.rating_normalised]})`));
+    }
+    item.appendChild(el("q", {}, m.claim));
+    const meta = [m.publisher || "جهة غير معروفة", m.review_date || "تاريخ غير معروف",
+                  `احتمال أنه الادعاء نفسه ${Math.round(m.score * 100)}%`];
+    item.appendChild(el("span", { class: "meta" }, meta.join(" · ")));
+    const href = safeUrl(m.url);
+    if (href) item.appendChild(el("a", { href, rel: "noopener noreferrer", target: "_blank" }, "المقال"));
+    return item;
+  }));
 }
 
 function card(e) {
