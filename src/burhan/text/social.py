@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|net|org|ly|co|me)/\S*", re.IGNORECASE)
-MENTION = re.compile(r"(?<![\w@])@\w+")
+MENTION = re.compile(r"(?<![\w@])@\w+:?")
 RETWEET = re.compile(r"^\s*RT\b:?", re.IGNORECASE)
 HASHTAG = re.compile(r"#(\w+)")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
