@@ -679,7 +679,7 @@ def train_claim_matching_command(
     ranker.card["command"] = f"burhan train claim-matching --data {data}" + (f" --out {out_path}" if out_path else "")
     ranker.save(target)
     dev = ranker.card["dev"]
-    out.print(f"fact-check ranker (depth {ranker.candidates}, C {ranker.C}): dev MAP@5 {dev['map@5']}, "
+    out.print(f"fact-check ranker ({ranker.document_kind} vectors, depth {ranker.candidates}, C {ranker.C}): dev MAP@5 {dev['map@5']}, "
               f"MRR {dev['mrr']} → {target}")
 
 

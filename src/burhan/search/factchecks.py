@@ -5,8 +5,8 @@ Three steps, each replaceable:
 1. ``clean_social`` (URLs, mentions, emoji, hashtags as words, «رسمياااا» → «رسميا»);
 2. candidates: BM25 over each fact-check's claim and title (tantivy in memory, fed Burhan's
    analyser, like the article index) and cosine over their offline dense vectors (claim and
-   title embedded apart, a fact-check scored by the closer of the two), the top
-   ``candidates`` of each;
+   title embedded apart, a fact-check scored by the closer of the two; e5's "query: " prefix
+   on both sides, as its authors advise for symmetric tasks), the top ``candidates`` of each;
 3. ``FactCheckRanker``: a logistic regression over the candidates' scores and ranks and over
    how much of each text the other covers, trained on CheckThat! 2021 train and chosen on
    dev (``burhan train claim-matching``). Its output is P(the same claim), calibrated on
@@ -67,9 +67,13 @@ def feature_names(encoders: tuple[str, ...]) -> list[str]:
 class FactCheckIndex:
     """BM25 and dense vectors over the fact-checks of one store (``refresh`` to follow it)."""
 
-    def __init__(self, store, encoders: tuple[str, ...] = ("e5-small",), encoder_objects: dict | None = None):
+    def __init__(self, store, encoders: tuple[str, ...] = ("e5-small",), encoder_objects: dict | None = None,
+                 document_kind: str = "query"):
         self.store = store
         self.encoders = tuple(encoders)
+        # e5 asks for "query: " on both sides of a symmetric task (same claim ↔ same claim)
+        # and "passage: " for documents that answer a query; the ranker records which it used
+        self.document_kind = document_kind
         given = encoder_objects or {}
         self._encoders = {name: CachedEncoder(given.get(name) or load_encoder(name), store) for name in self.encoders}
         self._count = -1
@@ -113,7 +117,7 @@ class FactCheckIndex:
             vectors = []
             step = 256
             for start in range(0, len(flat), step):
-                vectors.append(encoder.encode(flat[start : start + step], "passage"))
+                vectors.append(encoder.encode(flat[start : start + step], self.document_kind))
                 if on_progress:
                     on_progress(f"embedding fact-checks ({name})", min(start + step, len(flat)), len(flat))
             matrix = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
@@ -146,8 +150,9 @@ class FactCheckRanker:
     """P(same claim) for a candidate, from its first-stage scores: fit / predict_proba / save / load."""
 
     def __init__(self, encoders: tuple[str, ...] = ("e5-small",), C: float = 1.0, candidates: int = CANDIDATES,
-                 show_threshold: float = 0.5, decisive_threshold: float = 0.8):
+                 show_threshold: float = 0.5, decisive_threshold: float = 0.8, document_kind: str = "query"):
         self.encoders = tuple(encoders)
+        self.document_kind = document_kind  # how fact-checks are embedded: "query" (symmetric) or "passage"
         self.C = C
         self.candidates = candidates
         # shown with a check from show_threshold; taken as the verdict's basis from decisive_threshold
@@ -170,14 +175,15 @@ class FactCheckRanker:
         return self.classifier.predict_proba(X)[:, self.classifier.classes.index("match")]
 
     def to_dict(self) -> dict:
-        return {"format": 1, "encoders": list(self.encoders), "C": self.C, "candidates": self.candidates,
+        return {"format": 1, "encoders": list(self.encoders), "document_kind": self.document_kind,
+                "C": self.C, "candidates": self.candidates,
                 "show_threshold": self.show_threshold, "decisive_threshold": self.decisive_threshold,
                 "features": feature_names(self.encoders), "classifier": self.classifier.to_dict(), "card": self.card}
 
     @classmethod
     def from_dict(cls, data: dict) -> FactCheckRanker:
         ranker = cls(tuple(data["encoders"]), data["C"], data["candidates"], data["show_threshold"],
-                     data["decisive_threshold"])
+                     data["decisive_threshold"], data.get("document_kind", "passage"))
         ranker.classifier = StandardisedLogistic.from_dict(data["classifier"])
         ranker.card = data.get("card", {})
         return ranker
@@ -197,7 +203,7 @@ class FactCheckMatcher:
                  index: FactCheckIndex | None = None):
         self.store = store
         self.ranker = ranker or FactCheckRanker.load()
-        self.index = index or FactCheckIndex(store, self.ranker.encoders, encoder_objects)
+        self.index = index or FactCheckIndex(store, self.ranker.encoders, encoder_objects, self.ranker.document_kind)
 
     def refresh(self, on_progress=None) -> None:
         self.index.refresh(on_progress)
