@@ -80,6 +80,22 @@ def test_scraped_markup_is_shown_as_inert_text(server, browser):
     page.close()
 
 
+def test_page_shows_published_factchecks_first(server, browser):
+    page, errors = check_in_page(browser, server, "استقالة وزير الصحة السوري احتجاجا على نقص الأدوية")
+    panel = page.locator("#factchecks-panel")
+    assert panel.is_visible() and "سبق التحقق منه" in panel.inner_text()
+    assert "خبر كاذب" in page.inner_text("#factchecks li .rating")
+    assert page.get_attribute("#factchecks li a", "href") == "https://fact-desk.example/checks/01"
+    assert page.inner_text("#verdict-basis") == "تنقضه الأدلة"
+    box = page.locator("#factchecks-panel").bounding_box()
+    assert box["y"] < page.locator("#verdict").bounding_box()["y"]  # above the verdict
+    page.close()
+    page, errors_absent = check_in_page(browser, server, "افتتاح ملعب جديد لكرة القدم في القامشلي بسعة 40 ألف متفرج")
+    assert not page.locator("#factchecks-panel").is_visible()
+    assert errors == [] and errors_absent == []
+    page.close()
+
+
 def test_report_is_self_contained_escaped_and_summarised(tmp_path):
     evidence = {"article_id": 1, "title": "<b>عنوان</b>", "origin": "https://a.example/1", "source": "a.example",
                 "url": "https://a.example/1", "date": "2016-12-01", "stance": "agree",
@@ -90,7 +106,10 @@ def test_report_is_self_contained_escaped_and_summarised(tmp_path):
     results = [
         {"id": "a", "claim": "مقتل 1300 مدني في سوريا", "verdict": "true", "basis": "supported", "confidence": 0.81,
          "p_true": 0.81,
-         "evidence": [evidence], "numbers": [], "explanation": "الحكم: صحيح", "places": [], "dates": [], "warnings": []},
+         "evidence": [evidence], "numbers": [], "explanation": "الحكم: صحيح", "places": [], "dates": [], "warnings": [],
+         "factchecks": [{"factcheck_id": 1, "claim": "مقتل 1300 مدني في سوريا", "title": None, "publisher": "مسبار",
+                         "url": "javascript:alert(1)", "rating": "صحيح", "rating_normalised": "true",
+                         "review_date": "2016-12-02", "score": 0.97}]},
         {"id": "c", "claim": "افتتاح ملعب في القامشلي", "verdict": "not_enough_evidence", "basis": "no_evidence",
          "confidence": None, "p_true": 0.5, "evidence": [], "numbers": [], "explanation": "الحكم: لا تتوفر أدلة كافية.",
          "places": [], "dates": [], "warnings": []},
@@ -103,6 +122,7 @@ def test_report_is_self_contained_escaped_and_summarised(tmp_path):
     assert "&lt;b&gt;عنوان&lt;/b&gt;" in html and "<script" not in html
     assert 'dir="rtl"' in html and "<svg" in html and "مقتل 1300 مدني" in html and "only punctuation" in html
     assert "تؤكده المصادر" in html and "لا أدلة ذات صلة" in html  # each verdict's basis, by name
+    assert "سبق التحقق منه" in html and "مسبار" in html and "javascript:" not in html  # a bad link is not linked
     assert "http://" not in html.replace("http://www.w3.org", "")  # nothing fetched from elsewhere
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\n', encoding="utf-8")

@@ -40,7 +40,8 @@ async function loadStats() {
     const response = await fetch("/api/stats");
     const stats = await response.json();
     document.getElementById("corpus").textContent =
-      `المدونة: ${stats.articles} مقالة، ${stats.stories} قصة، ${stats.sources} مصدرًا`;
+      `المدونة: ${stats.articles} مقالة، ${stats.stories} قصة، ${stats.sources} مصدرًا` +
+      (stats.factchecks ? `، ${stats.factchecks} تحققًا منشورًا` : "");
   } catch (e) { /* the page still works without the counts */ }
 }
 
