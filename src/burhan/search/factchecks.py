@@ -79,7 +79,9 @@ class FactCheckIndex:
         self._count = -1
         self.ids = np.zeros(0, dtype=np.int64)
         self._tokens: dict[int, set[str]] = {}
-        self._df: Counter = Counter()
+        self._idf: dict[str, float] = {}
+        self._idf_sums: dict[int, float] = {}  # per fact-check, the IDF mass of its stems
+        self.rows: dict[int, int] = {}  # fact-check id → its row in the vectors
         self._index: tantivy.Index | None = None
         self._matrices: dict[str, np.ndarray] = {}
 
@@ -94,7 +96,11 @@ class FactCheckIndex:
         rows = self.store.factcheck_tokens()
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
         self._tokens = {i: set(t.split()) for i, t in rows}
-        self._df = Counter(t for tokens in self._tokens.values() for t in tokens)
+        self.rows = {i: row for row, (i, _) in enumerate(rows)}
+        df = Counter(t for tokens in self._tokens.values() for t in tokens)
+        self._idf = {t: math.log(1 + (len(rows) + 1) / (n + 0.5)) for t, n in df.items()}
+        self._unseen_idf = math.log(1 + (len(rows) + 1) / 0.5)
+        self._idf_sums = {i: sum(self._idf[t] for t in tokens) for i, tokens in self._tokens.items()}
         builder = tantivy.SchemaBuilder()
         builder.add_integer_field("id", stored=True, indexed=True, fast=True)
         builder.add_text_field("body", stored=False, tokenizer_name="whitespace", index_option="freq")
@@ -120,11 +126,15 @@ class FactCheckIndex:
                 vectors.append(encoder.encode(flat[start : start + step], self.document_kind))
                 if on_progress:
                     on_progress(f"embedding fact-checks ({name})", min(start + step, len(flat)), len(flat))
-            matrix = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
-            self._matrices[name] = matrix.reshape(len(texts), 2, -1) if len(texts) else matrix
+            # rows 2k and 2k+1: the claim and the title of fact-check k
+            self._matrices[name] = np.ascontiguousarray(np.vstack(vectors)) if vectors \
+                else np.zeros((0, 1), dtype=np.float32)
 
     def idf(self, token: str) -> float:
-        return math.log(1 + (len(self.ids) + 1) / (self._df.get(token, 0) + 0.5))
+        return self._idf.get(token, self._unseen_idf)
+
+    def idf_sum(self, factcheck_id: int) -> float:
+        return self._idf_sums.get(factcheck_id, 0.0)
 
     def tokens(self, factcheck_id: int) -> set[str]:
         return self._tokens.get(factcheck_id, set())
@@ -143,7 +153,7 @@ class FactCheckIndex:
         if matrix is None or not len(self.ids):
             return np.zeros(0, dtype=np.float32)
         vector = self._encoders[name].encode([clip(text, EMBED_WORDS)], "query")[0]
-        return (matrix @ vector).max(axis=1)
+        return (matrix @ vector).reshape(-1, 2).max(axis=1)
 
 
 class FactCheckRanker:
@@ -223,21 +233,19 @@ class FactCheckMatcher:
         for name, scores in cosines.items():
             if not len(scores):
                 continue
-            top = np.argsort(-scores)[:depth]
+            top = np.argpartition(-scores, min(depth, len(scores)) - 1)[:depth]
+            top = top[np.argsort(-scores[top], kind="stable")]
             for rank, row in enumerate(top):
                 found.setdefault(int(self.index.ids[row]), Candidate(int(self.index.ids[row]))).dense_rank[name] = rank
-        rows = {int(i): r for r, i in enumerate(self.index.ids)}
         query_stems = set(terms)
+        query_mass = max(sum(self.index.idf(t) for t in query_stems), 1e-9)
         for c in found.values():
             for name, scores in cosines.items():
-                c.cosine[name] = float(scores[rows[c.factcheck_id]]) if len(scores) else 0.0
-            c.query_coverage, c.doc_coverage = self._coverage(query_stems, self.index.tokens(c.factcheck_id))
+                c.cosine[name] = float(scores[self.index.rows[c.factcheck_id]]) if len(scores) else 0.0
+            shared = sum(self.index.idf(t) for t in query_stems & self.index.tokens(c.factcheck_id))
+            c.query_coverage = shared / query_mass
+            c.doc_coverage = shared / max(self.index.idf_sum(c.factcheck_id), 1e-9)
         return list(found.values())
-
-    def _coverage(self, query: set[str], doc: set[str]) -> tuple[float, float]:
-        shared = sum(self.index.idf(t) for t in query & doc)
-        return (shared / max(sum(self.index.idf(t) for t in query), 1e-9),
-                shared / max(sum(self.index.idf(t) for t in doc), 1e-9))
 
     def features(self, candidates: list[Candidate]) -> np.ndarray:
         if not candidates:
