@@ -89,9 +89,11 @@ def main() -> None:
             t = time.perf_counter()
             matcher.match(f"{nonce} {q}", 10)  # first: a clip to 64 words keeps it
             timings["match (final)"].append(time.perf_counter() - t)
+        for q in queries:  # the parts, each in a pass of its own
             t = time.perf_counter()
-            encoder.encode([clip(f"{nonce}0 {clean_social(q)}", EMBED_WORDS)], "query")  # the encoder alone, not cached
+            encoder.encode([clip(f"{nonce}0 {clean_social(q)}", EMBED_WORDS)], "query")  # not cached
             timings["encode query"].append(time.perf_counter() - t)
+        for q in queries:
             t = time.perf_counter()
             matcher.index.bm25(analyze(clean_social(q)), matcher.ranker.candidates)
             timings["bm25 only"].append(time.perf_counter() - t)
