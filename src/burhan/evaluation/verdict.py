@@ -211,10 +211,12 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
                            encoder: str = DEFAULT_ENCODER, workers: int = 2, baselines: bool = True,
                            model_params: dict | None = None, db: str | Path | None = None,
                            on_progress: Progress | None = None, datasets: str | Path | None = None,
-                           evidence_trainer: EvidenceTrainer | None = None) -> dict:
+                           evidence_trainer: EvidenceTrainer | None = None, variants: dict[str, dict] | None = None) -> dict:
     """Claim-level CV of the whole judgement. Each fold's evidence model is trained without that
     fold's labelled lines, by ``evidence_trainer`` (default: one over ``datasets``, the folder
-    the evidence model trains from, by default the one above ``directory``)."""
+    the evidence model trains from, by default the one above ``directory``). ``variants``:
+    other verdict-model settings (name → params over ``model_params``) scored on the same
+    out-of-fold features, reported under ``"variants"``."""
     _check_mode(evidence)
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
@@ -222,6 +224,7 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
     gold = ["true" if c.fact == "true" else "false" for c in claims]
     predicted, p_true, order, bases = [], [], [], []
     per_fold = []
+    variant_runs: dict[str, dict[str, list]] = {name: {"predicted": [], "p_true": []} for name in variants or {}}
     trainer = evidence_trainer or EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
@@ -235,6 +238,11 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
+            for name, params in (variants or {}).items():
+                other = VerdictModel(**{**(model_params or {}), **params}).fit(X_train, [gold[i] == "true" for i in train])
+                found = [other.decide(x, b) for x, b in zip(X_test, test_bases)]
+                variant_runs[name]["predicted"] += [d[0] for d in found]
+                variant_runs[name]["p_true"] += [d[2] for d in found]
             bases += test_bases
             order += test
         articles = store.stats()["articles"]
@@ -244,6 +252,12 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
     result["ece_per_fold"] = [r["ece"] for r in per_fold]
     result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
                    "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold" else articles})
+    if variants:
+        result["variants"] = {}
+        for name, run in variant_runs.items():
+            report = verdict_report([gold[i] for i in order], run["predicted"], run["p_true"])
+            report.update(basis_report([gold[i] for i in order], run["predicted"], bases))
+            result["variants"][name] = {"params": variants[name], **report}
     if baselines:
         result["baselines"] = _baselines(claims, scored, fold_of, gold)
     return result

@@ -149,7 +149,7 @@ class VerdictModel:
     # (IDF-weighted) content and 95% of agree pairs hold ≥ 0.53: less is not evidence for or against
     def __init__(self, C: float = 1.0, min_coverage: float = 0.34, min_related: float = 0.3,
                  abstain_margin: float = 0.02, unconfirmed_margin: float = 0.2, constrain_signs: bool = True,
-                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0):
+                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = 0.0):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
@@ -159,13 +159,17 @@ class VerdictModel:
         # prior weights in log-odds per conflicting / matching story (0, ½ or 1 as in the features)
         self.count_conflict_weight = count_conflict_weight
         self.count_match_weight = count_match_weight
+        # prior weight in log-odds per unit of the strongest disagreeing story (P(disagree) ×
+        # source reliability): Unified-FC holds few disagreeing articles, so the fit gives a
+        # contradiction almost no weight (disagree_max −0.12 in the shipped fit)
+        self.disagree_weight = disagree_weight
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
         return {"C": self.C, "min_coverage": self.min_coverage, "min_related": self.min_related,
                 "abstain_margin": self.abstain_margin, "unconfirmed_margin": self.unconfirmed_margin,
                 "constrain_signs": self.constrain_signs, "count_conflict_weight": self.count_conflict_weight,
-                "count_match_weight": self.count_match_weight}
+                "count_match_weight": self.count_match_weight, "disagree_weight": self.disagree_weight}
 
     def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
@@ -199,7 +203,8 @@ class VerdictModel:
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
         p = np.clip(self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")], 1e-6, 1 - 1e-6)
         logit = np.log(p / (1 - p)) + self.count_conflict_weight * X[:, FEATURES.index("number_conflict")] \
-            + self.count_match_weight * X[:, FEATURES.index("number_match")]
+            + self.count_match_weight * X[:, FEATURES.index("number_match")] \
+            + self.disagree_weight * X[:, FEATURES.index("disagree_max")]
         return 1.0 / (1.0 + np.exp(-logit))
 
     def decide(self, x: np.ndarray, basis: str) -> tuple[str, float | None, float]:

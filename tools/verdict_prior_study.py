@@ -1,0 +1,53 @@
+"""Study: a stated prior weight for disagreeing stories in the verdict (issue 11).
+
+    python tools/verdict_prior_study.py --db /tmp/ufc.db [--out docs/studies/verdict_prior.json]
+
+Unified-FC holds few disagreeing articles, so the fitted verdict model gives a contradiction
+almost no weight (disagree_max −0.12) and a claim whose basis is *refuted* often ends as
+not_enough_evidence. ``VerdictModel.disagree_weight`` adds w × (strongest disagreeing story's
+P(disagree) × reliability) to the log-odds, like the counts' prior weights.
+
+Protocol, written before the measurement: the claim-level 4-fold CV with retrieved evidence
+(`burhan eval verdict … --evidence retrieved --cv`, nested: every model trained without the
+scored fold) is run once; the variants w ∈ {0 (shipped), −1.5, −3} are fitted on the same
+out-of-fold features. Ship the strongest weight whose CV accuracy is within 0.01 of w = 0's and
+whose ECE is ≤ 0.06; otherwise keep 0. The probes are reported after, not used to choose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from burhan.evaluation.verdict import cross_validate_verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+UNIFIEDFC = ROOT.parent / "shared" / "datasets" / "unifiedfc"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True, help="Unified-FC corpus store (vectors kept between runs)")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "studies" / "verdict_prior.json"))
+    args = parser.parse_args()
+    last = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if last.get(stage) != done and (done == total or done % 50 == 0):
+            print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
+            last[stage] = done
+
+    result = cross_validate_verdict(UNIFIEDFC, UNIFIEDFC / "train_test_splits.txt", evidence="retrieved", db=args.db,
+                                    on_progress=progress, baselines=False,
+                                    variants={"disagree_weight=-1.5": {"disagree_weight": -1.5},
+                                              "disagree_weight=-3": {"disagree_weight": -3.0}})
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({"shipped (w=0)": {k: result[k] for k in ("accuracy", "macro_f1", "ece", "not_enough_evidence")},
+                      **{name: {k: v[k] for k in ("accuracy", "macro_f1", "ece", "not_enough_evidence")}
+                         for name, v in result["variants"].items()}}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
