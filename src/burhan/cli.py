@@ -370,12 +370,7 @@ def check(
     if lang not in ("ar", "en"):
         err.print(f"[red]error:[/] unknown language {lang!r}; choose ar or en")
         raise typer.Exit(2)
-    if (claim is None) == (batch is None):
-        err.print("[red]error:[/] give one claim, or --batch FILE --out FILE")
-        raise typer.Exit(2)
-    if batch is not None and out_path is None:
-        err.print("[red]error:[/] --batch needs --out FILE for the results")
-        raise typer.Exit(2)
+    _one_or_batch(claim, batch, out_path)
     items = _read_claims(batch) if batch is not None else None
     with _engine(db, encoder, stance_model, verdict_model, reliability, k) as engine:
         if items is not None:
@@ -389,6 +384,16 @@ def check(
         _print_json(asdict(verdict))
     else:
         _print_verdict(verdict)
+
+
+def _one_or_batch(claim: str | None, batch: Path | None, out_path: Path | None) -> None:
+    """Exit 2 unless exactly one of a claim and ``--batch`` is given, a batch with ``--out``."""
+    if (claim is None) == (batch is None):
+        err.print("[red]error:[/] give one claim, or --batch FILE --out FILE")
+        raise typer.Exit(2)
+    if batch is not None and out_path is None:
+        err.print("[red]error:[/] --batch needs --out FILE for the results")
+        raise typer.Exit(2)
 
 
 def _read_claims(path: Path) -> list[tuple[str, str]]:
@@ -620,12 +625,7 @@ def factchecks_match(
     """Has it been checked already? Published fact-checks of a claim, best first, with P(same claim)."""
     from burhan.search.factchecks import FactCheckMatcher, MatchError
 
-    if (claim is None) == (batch is None):
-        err.print("[red]error:[/] give one claim, or --batch FILE --out FILE")
-        raise typer.Exit(2)
-    if batch is not None and out_path is None:
-        err.print("[red]error:[/] --batch needs --out FILE for the results")
-        raise typer.Exit(2)
+    _one_or_batch(claim, batch, out_path)
     if not 1 <= k <= 100:
         err.print(f"[red]error:[/] --k must be between 1 and 100, not {k}")
         raise typer.Exit(2)
