@@ -20,6 +20,8 @@ shape — the dataset artefact a verdict model must not lean on).
 
 from __future__ import annotations
 
+import json
+
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -211,12 +213,15 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
                            encoder: str = DEFAULT_ENCODER, workers: int = 2, baselines: bool = True,
                            model_params: dict | None = None, db: str | Path | None = None,
                            on_progress: Progress | None = None, datasets: str | Path | None = None,
-                           evidence_trainer: EvidenceTrainer | None = None, variants: dict[str, dict] | None = None) -> dict:
+                           evidence_trainer: EvidenceTrainer | None = None, variants: dict[str, dict] | None = None,
+                           features_out: str | Path | None = None) -> dict:
     """Claim-level CV of the whole judgement. Each fold's evidence model is trained without that
     fold's labelled lines, by ``evidence_trainer`` (default: one over ``datasets``, the folder
     the evidence model trains from, by default the one above ``directory``). ``variants``:
     other verdict-model settings (name → params over ``model_params``) scored on the same
-    out-of-fold features, reported under ``"variants"``."""
+    out-of-fold features, reported under ``"variants"``. ``features_out``: a JSON file to keep
+    those features in (per fold: the claims, their rows, bases and gold labels), so that a
+    later study of the verdict model alone needs no stance or evidence model."""
     _check_mode(evidence)
     claims = load_unifiedfc(directory)
     fold_of, folds = _fold_index(claims, splits)
@@ -225,6 +230,7 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
     predicted, p_true, order, bases = [], [], [], []
     per_fold = []
     variant_runs: dict[str, dict[str, list]] = {name: {"predicted": [], "p_true": []} for name in variants or {}}
+    kept_features = []
     trainer = evidence_trainer or EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
@@ -234,6 +240,10 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
             X_train, _ = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
             model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
             X_test, test_bases = bench.out_of_fold_features(test, fold_of, folds)
+            kept_features.append({"fold": f + 1, "train": [claims[i].id for i in train], "X_train": X_train.tolist(),
+                                  "train_gold": [gold[i] for i in train], "test": [claims[i].id for i in test],
+                                  "X_test": X_test.tolist(), "test_bases": test_bases,
+                                  "test_gold": [gold[i] for i in test]})
             decisions = [model.decide(x, b) for x, b in zip(X_test, test_bases)]
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
@@ -252,6 +262,8 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
     result["ece_per_fold"] = [r["ece"] for r in per_fold]
     result.update({"evidence": evidence, "k": k if evidence == "retrieved" else None, "folds": len(per_fold),
                    "articles": len({a for c in bench.candidates for a in c}) if evidence == "gold" else articles})
+    if features_out:
+        Path(features_out).write_text(json.dumps({"features": list(FEATURES), "folds": kept_features}), encoding="utf-8")
     if variants:
         result["variants"] = {}
         for name, run in variant_runs.items():
