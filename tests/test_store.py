@@ -10,7 +10,8 @@ import time
 import pytest
 
 from burhan.domain import Article
-from burhan.ingest import clean, ingest
+from burhan.ingest import ingest
+from burhan.ingest.clean import clean
 from burhan.domain import Document
 from burhan.store import SCHEMA_VERSION, Store, StoreError
 

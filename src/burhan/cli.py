@@ -17,7 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS, DEMO_FACTCHECKS
-from burhan.ingest import IngestError, ReadOptions, ingest, json_lines
+# light imports only at start (`burhan --help`, `stats`, `list` start fast): the cleaner
+# (trafilatura), the encoders and the models are imported by the commands that use them
+from burhan.ingest.errors import IngestError
+from burhan.ingest.readers import ReadOptions, json_lines
 from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
 from burhan.store import Store, StoreError
 
@@ -90,6 +93,8 @@ def ingest_command(
     options = ReadOptions(text_field, title_field, url_field, date_field, max_document_bytes=int(max_article_mb * 1e6))
     with _open(db, create=True) as store, progress_bar("ingest") as bar:
         task = bar.add_task("ingest", total=None)
+        from burhan.ingest import ingest
+
         report = ingest(paths, store, options, workers=workers,
                         on_file=lambda done, total: bar.update(task, completed=done, total=total))
         _sync(store, bar, embed, encoder)
@@ -817,6 +822,8 @@ def demo(
     from burhan.search.factchecks import FactCheckMatcher
 
     with _open(db, create=True) as store, progress_bar("demo") as bar:
+        from burhan.ingest import ingest
+
         report = ingest([DEMO_CORPUS], store)
         _sync(store, bar, True, DEFAULT_ENCODER)
         checks = import_factchecks([DEMO_FACTCHECKS], store)

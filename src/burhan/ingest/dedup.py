@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from datasketch import MinHash
 
 from burhan.text.tokens import tokenize
 
@@ -27,6 +26,8 @@ SEED = 1
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint32 values) of ``text``."""
+    from datasketch.minhash import MinHash  # not the package: its __init__ pulls in scipy (0.3 s)
+
     words = tokenize(text)
     shingles = {" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
