@@ -189,9 +189,28 @@ def test_a_count_conflict_never_makes_a_claim_look_truer():
     assert model.fitted_proba(x)[0] == pytest.approx(model.fitted_proba(without_conflict)[0])
     assert model.predict_proba(x)[0] < model.predict_proba(without_conflict)[0]
     p = model.fitted_proba(x)[0]
-    shift = model.count_conflict_weight + model.count_match_weight * x[FEATURES.index("number_match")]
+    shift = model.count_conflict_weight + model.count_match_weight * x[FEATURES.index("number_match")] \
+        + model.disagree_weight * x[FEATURES.index("disagree_max")]
     expected = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + shift)))
     assert model.predict_proba(x)[0] == pytest.approx(expected)
+
+
+def test_a_disagreeing_story_lowers_p_true_by_the_stated_prior():
+    rng = np.random.default_rng(3)
+    X = rng.random((200, len(FEATURES)))
+    truth = list(X[:, FEATURES.index("agree_max")] > 0.5)
+    model = VerdictModel().fit(X, truth)
+    assert model.disagree_weight < 0
+    x = X[0].copy()
+    col = FEATURES.index("disagree_max")
+    x[col] = 0.0
+    calm = model.predict_proba(x)[0]
+    x[col] = 0.8
+    p = model.fitted_proba(x)[0]
+    expected_logit = np.log(p / (1 - p)) + model.count_conflict_weight * x[FEATURES.index("number_conflict")] \
+        + model.count_match_weight * x[FEATURES.index("number_match")] + model.disagree_weight * 0.8
+    assert model.predict_proba(x)[0] == pytest.approx(1 / (1 + np.exp(-expected_logit)))
+    assert model.predict_proba(x)[0] < calm
 
 
 def test_explanation_names_sources_counts_and_copies():

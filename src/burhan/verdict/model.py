@@ -148,8 +148,8 @@ class VerdictModel:
     # min_coverage: in Unified-FC folds 1–4 no disagree pair's article holds under 0.34 of its claim's
     # (IDF-weighted) content and 95% of agree pairs hold ≥ 0.53: less is not evidence for or against
     def __init__(self, C: float = 1.0, min_coverage: float = 0.34, min_related: float = 0.3,
-                 abstain_margin: float = 0.02, unconfirmed_margin: float = 0.2, constrain_signs: bool = True,
-                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = 0.0):
+                 abstain_margin: float = 0.0, unconfirmed_margin: float = 0.1, constrain_signs: bool = True,
+                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = -1.5):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
@@ -161,7 +161,9 @@ class VerdictModel:
         self.count_match_weight = count_match_weight
         # prior weight in log-odds per unit of the strongest disagreeing story (P(disagree) ×
         # source reliability): Unified-FC holds few disagreeing articles, so the fit gives a
-        # contradiction almost no weight (disagree_max −0.12 in the shipped fit)
+        # contradiction almost no weight (disagree_max −0.12 in the shipped fit). The margins and
+        # this weight were chosen by nested CV on kept out-of-fold features
+        # (tools/verdict_rule_study.py; docs/studies/verdict_rule.json)
         self.disagree_weight = disagree_weight
         self.classifier: StandardisedLogistic | None = None
 
