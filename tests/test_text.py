@@ -1,6 +1,8 @@
 """burhan.text on real Arabic (sentences from the seeds and the Unified-FC corpus)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from burhan.text import (
     analyze,
@@ -141,3 +143,46 @@ class TestDates:
         text = "قتل 409 مدنيين منذ 15 تشرين الثاني 2016 في حلب"
         (d,) = extract_dates(text)
         assert text[d.start:d.end] == "15 تشرين الثاني 2016"
+
+
+def _offsets_reference(text: str) -> tuple[str, list[int]]:
+    """The per-character definition of ``normalize_with_offsets`` (its first implementation)."""
+    from burhan.text.normalize import _CHAR_MAP, DIACRITICS
+
+    out, offsets, previous_space = [], [], True
+    for i, ch in enumerate(text):
+        if DIACRITICS.match(ch):
+            continue
+        for m in ch.translate(_CHAR_MAP):
+            if m.isspace():
+                if previous_space:
+                    continue
+                m, previous_space = " ", True
+            else:
+                previous_space = False
+            out.append(m)
+            offsets.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+_OFFSET_ALPHABET = list("ابتثجحخ أإآة ىؤئ٠١٢٣۴«»“”،؛؟ـ\u200c\u200d\u200e\u200f\xa0\n\t \u3000a1😀") + \
+    [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u06d6", "\u0610", "ﻻ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_OFFSET_ALPHABET), max_size=60))
+def test_normalize_with_offsets_matches_its_per_character_definition(text):
+    from burhan.text.normalize import normalize_with_offsets
+
+    assert normalize_with_offsets(text) == _offsets_reference(text)
+
+
+def test_normalize_with_offsets_on_real_text(seeds):
+    from burhan.text.normalize import normalize_with_offsets
+
+    for path in sorted(seeds.iterdir())[:5]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert normalize_with_offsets(text) == _offsets_reference(text)

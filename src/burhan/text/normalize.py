@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
+
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
 
@@ -81,26 +83,36 @@ def arabic_ratio(text: str) -> float:
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """``normalize`` without NFKC, plus for each output character its index in ``text``.
 
-    Used by extractors that must report spans of the original (display) text.
+    Used by extractors that must report spans of the original (display) text. Every character
+    maps to at most one (``_CHAR_MAP``), so the kept characters' indices are the offsets; runs of
+    white space then become one space at the run's first index, none at either end. Done on
+    arrays of code points (no Python loop per character).
     """
-    out: list[str] = []
-    offsets: list[int] = []
-    previous_space = True
-    for i, ch in enumerate(text):
-        if DIACRITICS.match(ch):
-            continue
-        mapped = ch.translate(_CHAR_MAP)
-        for m in mapped:
-            if m.isspace():
-                if previous_space:
-                    continue
-                m = " "
-                previous_space = True
-            else:
-                previous_space = False
-            out.append(m)
-            offsets.append(i)
-    while out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+    mapped = DIACRITICS.sub("", text).translate(_CHAR_MAP)
+    if not mapped:
+        return "", []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    kept = np.flatnonzero(~(_diacritic_mask(codes) | np.isin(codes, _DROPPED_CODES)))
+    out = np.frombuffer(mapped.encode("utf-32-le"), dtype=np.uint32).copy()
+    space = np.isin(out, _SPACE_CODES)
+    after_space = np.r_[True, space[:-1]]  # a space at the very start counts as after one
+    keep = ~space | ~after_space
+    if space[-1] and keep.any():
+        keep[np.flatnonzero(keep)[-1]] = False  # the run at the end leaves no space
+    out[space] = 32
+    return out[keep].tobytes().decode("utf-32-le"), kept[keep].tolist()
+
+
+_SPACE_CODES = np.array([c for c in range(0x3000 + 1) if chr(c).isspace()], dtype=np.uint32)
+
+
+_DROPPED_CODES = np.array([code for code, value in _CHAR_MAP.items() if value == ""], dtype=np.uint32)
+_DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+
+
+def _diacritic_mask(codes: np.ndarray) -> np.ndarray:
+    """``DIACRITICS`` as code-point ranges, over an array of code points."""
+    mask = np.zeros(len(codes), dtype=bool)
+    for low, high in _DIACRITIC_RANGES:
+        mask |= (codes >= low) & (codes <= high)
+    return mask
