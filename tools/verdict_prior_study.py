@@ -18,6 +18,13 @@ the same, plus the existing abstention settings unconfirmed_margin ∈ {0.1, 0.0
 claim read *false* from P(true) ≤ 0.4 / ≤ 0.5 instead of ≤ 0.3), reported only — nothing of the
 second run is shipped this session. The out-of-fold features are kept (``--features``) so that
 later studies of the verdict model need no 35-minute rerun.
+
+Third run (``--polarity classifier``, after the decision settings of tools/verdict_rule_study.py
+were shipped): the stance models decide an article's side by their classifier (wave 1's way)
+instead of by its decisive sentence. Protocol, written before the run: score the shipped decision
+settings on the new out-of-fold features fold by fold, as on the kept evidence-polarity features
+(accuracy 0.521, ECE 0.140, 79 NEE); ship ``polarity="classifier"`` if accuracy is higher by ≥ 0.02
+and ECE not higher; else keep the evidence polarity. Probes reported after, not used to choose.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="Unified-FC corpus store (vectors kept between runs)")
     parser.add_argument("--out", default=str(ROOT / "docs" / "studies" / "verdict_prior.json"))
     parser.add_argument("--features", default=str(ROOT / "docs" / "studies" / "verdict_cv_features.json"))
+    parser.add_argument("--polarity", default=None, help="the stance models' polarity (default: theirs)")
     args = parser.parse_args()
     last = {}
 
@@ -48,6 +56,7 @@ def main() -> None:
 
     result = cross_validate_verdict(UNIFIEDFC, UNIFIEDFC / "train_test_splits.txt", evidence="retrieved", db=args.db,
                                     on_progress=progress, baselines=False, features_out=args.features,
+                                    stance_params={"polarity": args.polarity} if args.polarity else None,
                                     variants={"disagree_weight=-1.5": {"disagree_weight": -1.5},
                                               "disagree_weight=-3": {"disagree_weight": -3.0},
                                               "unconfirmed_margin=0.1": {"unconfirmed_margin": 0.1},

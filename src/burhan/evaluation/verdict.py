@@ -57,9 +57,9 @@ def learn_reliability(claims: list[LabelledClaim]) -> SourceReliability:
     )
 
 
-def train_stance_model(claims: list[LabelledClaim], evidence=None, seed: int = 13) -> StanceModel:
+def train_stance_model(claims: list[LabelledClaim], evidence=None, seed: int = 13, **params) -> StanceModel:
     pairs, labels, _, _ = unifiedfc_pairs(claims)
-    return StanceModel(seed=seed, evidence=evidence).fit(pairs, labels)
+    return StanceModel(seed=seed, evidence=evidence, **params).fit(pairs, labels)
 
 
 def _check_mode(evidence: str) -> None:
@@ -72,9 +72,10 @@ class VerdictBench:
 
     def __init__(self, claims: list[LabelledClaim], store: Store, evidence: str = "retrieved", k: int = 20,
                  encoder: str = DEFAULT_ENCODER, workers: int = 2, on_progress: Progress | None = None,
-                 evidence_trainer: EvidenceTrainer | None = None):
+                 evidence_trainer: EvidenceTrainer | None = None, stance_params: dict | None = None):
         _check_mode(evidence)
         self.claims = claims
+        self.stance_params = stance_params or {}
         self.on_progress = on_progress
         ids = build_corpus(claims, store, workers)
         self.searcher = Searcher(store, encoder=encoder)
@@ -105,7 +106,8 @@ class VerdictBench:
             held_out = set().union(*(folds[f] for f in excluded))
             training = [c for c in self.claims if c.id not in held_out]
             evidence = self.evidence_trainer.fit(frozenset(held_out)) if self.evidence_trainer else None
-            self._models[excluded] = (train_stance_model(training, evidence), learn_reliability(training))
+            self._models[excluded] = (train_stance_model(training, evidence, **self.stance_params),
+                                      learn_reliability(training))
         return self._models[excluded]
 
     def features(self, indices: list[int], stance: StanceModel, reliability: SourceReliability,
@@ -214,7 +216,7 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
                            model_params: dict | None = None, db: str | Path | None = None,
                            on_progress: Progress | None = None, datasets: str | Path | None = None,
                            evidence_trainer: EvidenceTrainer | None = None, variants: dict[str, dict] | None = None,
-                           features_out: str | Path | None = None) -> dict:
+                           features_out: str | Path | None = None, stance_params: dict | None = None) -> dict:
     """Claim-level CV of the whole judgement. Each fold's evidence model is trained without that
     fold's labelled lines, by ``evidence_trainer`` (default: one over ``datasets``, the folder
     the evidence model trains from, by default the one above ``directory``). ``variants``:
@@ -233,7 +235,7 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
     kept_features = []
     trainer = evidence_trainer or EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
-        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
+        bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer, stance_params)
         for f in sorted({fold_of[i] for i in scored}):
             train = [i for i in scored if fold_of[i] != f]
             test = [i for i in scored if fold_of[i] == f]
