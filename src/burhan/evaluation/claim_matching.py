@@ -62,7 +62,8 @@ class ClaimMatchingBenchmark:
         self.store = Store(folder / "vclaims.db")
         report = import_factchecks([vclaims], self.store)
         if report.errors:
-            raise ValueError(f"{vclaims}: {report.errors[0].error} (record {report.errors[0].record})")
+            first = report.errors[0]
+            raise ValueError(f"{vclaims}: {first.error}" + (f" (record {first.record})" if first.record else ""))
         self.external = {f.id: f.external_id for f in self.store.factchecks()}
         self.encoders = tuple(encoders)
         self._encoder_objects = {name: shared_encoder(name) for name in self.encoders}
