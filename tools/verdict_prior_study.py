@@ -62,7 +62,7 @@ def main() -> None:
                                               "unconfirmed_margin=0.1": {"unconfirmed_margin": 0.1},
                                               "unconfirmed_margin=0.0": {"unconfirmed_margin": 0.0}})
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(json.dumps({"shipped (w=0)": {k: result[k] for k in ("accuracy", "macro_f1", "ece", "not_enough_evidence")},
+    print(json.dumps({"VerdictModel defaults": {k: result[k] for k in ("accuracy", "macro_f1", "ece", "not_enough_evidence")},
                       **{name: {k: v[k] for k in ("accuracy", "macro_f1", "ece", "not_enough_evidence")}
                          for name, v in result["variants"].items()}}, indent=1))
 
