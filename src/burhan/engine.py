@@ -13,7 +13,8 @@ from pathlib import Path
 from burhan.domain import Article, Claim, Evidence, FactCheckMatch, Verdict
 from burhan.ingest.readers import domain_of
 from burhan.search import DEFAULT_ENCODER, Searcher, SearchError
-from burhan.search.factchecks import FactCheckMatcher, MatchError
+from burhan.search.dense import shared_encoder
+from burhan.search.factchecks import FactCheckMatcher, FactCheckRanker, MatchError
 from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
@@ -122,7 +123,9 @@ class Engine:
     @property
     def matcher(self) -> FactCheckMatcher:
         if self._matcher is None:
-            self._matcher = FactCheckMatcher(self.store)
+            # the process's shared encoders (the stance model's too): one e5-small in memory
+            ranker = FactCheckRanker.load()
+            self._matcher = FactCheckMatcher(self.store, ranker, {name: shared_encoder(name) for name in ranker.encoders})
         return self._matcher
 
     def match_factchecks(self, claim: str) -> list[FactCheckMatch]:
