@@ -443,10 +443,10 @@ def _finished_ids(path: Path) -> set[str]:
 def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
     from burhan.engine import ClaimError
 
-    _run_batch(items, out_path, "check", lambda claim: asdict(engine.check(claim, lang=lang)), (ClaimError, SearchError))
+    _run_batch(items, out_path, "check", "checked", lambda claim: asdict(engine.check(claim, lang=lang)), (ClaimError, SearchError))
 
 
-def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, work: Callable[[str], dict],
+def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: str, work: Callable[[str], dict],
                errors: tuple[type[Exception], ...]) -> None:
     """``{"id", **work(claim)}`` per claim, appended to ``out_path`` one line at a time; ids
     already there are skipped (a resumed run), a claim that fails gets ``{"id", "claim", "error"}``."""
@@ -464,7 +464,6 @@ def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, work: C
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
             f.flush()
             bar.advance(task)
-    verb = "checked" if label == "check" else "matched"
     out.print(f"{verb} {len(todo) - failed}, failed {failed}, already done {len(items) - len(todo)} → {out_path}")
 
 
@@ -641,7 +640,7 @@ def factchecks_match(
             matcher = FactCheckMatcher(store)
             matcher.refresh(_stage_progress(bar))
         if items is not None:
-            _run_batch(items, out_path, "match",
+            _run_batch(items, out_path, "match", "matched",
                        lambda text: {"claim": text, "matches": [asdict(m) for m in matcher.match(text, k)]}, (MatchError,))
             return
         with _exit_2_on(MatchError):

@@ -14,6 +14,7 @@ import json
 import secrets
 import tempfile
 import threading
+from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path, PurePath
@@ -221,16 +222,13 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         for result, name in results:  # name the upload, not the temporary file
             for f in result.factchecks:
                 f.origin = f"upload:{name}#{f.origin.rsplit('#', 1)[-1]}"
-        unknown: dict[str, int] = {}
-        for result, _ in results:
-            for rating, count in result.unknown_ratings.items():
-                unknown[rating] = unknown.get(rating, 0) + count
+        unknown = sum((result.unknown_ratings for result, _ in results), Counter())
         e = state["engine"]
         with lock:
             statuses = e.store.add_factchecks(items, [factcheck_tokens(f) for f in items])
             e.matcher.refresh()
         return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"), "errors": [],
-                "unknown_ratings": unknown}
+                "unknown_ratings": dict(unknown.most_common())}
 
     # -- the page -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ import numpy as np
 from burhan.ingest.benchmarks import load_checkthat_queries, load_qrels
 from burhan.ingest.claimreview import import_factchecks
 from burhan.search.dense import shared_encoder
-from burhan.search.factchecks import FactCheckMatcher, FactCheckRanker, feature_names
+from burhan.search.factchecks import FactCheckIndex, FactCheckMatcher, FactCheckRanker, feature_names
 from burhan.store import Store
 
 CUTOFFS = (1, 3, 5, 10)
@@ -67,6 +67,7 @@ class ClaimMatchingBenchmark:
         self.external = {f.id: f.external_id for f in self.store.factchecks()}
         self.encoders = tuple(encoders)
         self._encoder_objects = {name: shared_encoder(name) for name in self.encoders}
+        self._indexes: dict[str, FactCheckIndex] = {}  # one per way of embedding, shared by every ranker
 
     def close(self) -> None:
         self.store.close()
@@ -74,25 +75,28 @@ class ClaimMatchingBenchmark:
             self._tmp.cleanup()
 
     def matcher(self, ranker: FactCheckRanker | None = None) -> FactCheckMatcher:
+        """A matcher with ``ranker`` over the collection; rankers that embed alike share one index."""
         if ranker is None:
             ranker = FactCheckRanker(self.encoders)
-        return FactCheckMatcher(self.store, ranker, encoder_objects=self._encoder_objects)
+        if ranker.document_kind not in self._indexes:
+            self._indexes[ranker.document_kind] = FactCheckIndex(self.store, self.encoders, self._encoder_objects,
+                                                                 ranker.document_kind)
+        return FactCheckMatcher(self.store, ranker, index=self._indexes[ranker.document_kind])
 
     def rankings(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], mode: str,
                  depth: int | None = None) -> dict[str, list[str]]:
         return {qid: [self.external[c.factcheck_id] for c in matcher.rank(text, mode, depth)] for qid, text in queries}
 
     def training_rows(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
-                      depth: int) -> tuple[np.ndarray, list[bool], list[str]]:
-        """Candidate features, labels (a relevant claim or not) and the query of each row."""
-        X, y, groups = [], [], []
+                      depth: int) -> tuple[np.ndarray, list[bool]]:
+        """Candidate features and labels (a relevant claim or not)."""
+        X, y = [], []
         for qid, text in queries:
             candidates = matcher.candidates(text, depth)
             X.append(matcher.features(candidates))
             y += [self.external[c.factcheck_id] in qrels.get(qid, set()) for c in candidates]
-            groups += [qid] * len(candidates)
         width = len(feature_names(matcher.index.encoders))
-        return (np.vstack(X) if X else np.zeros((0, width))), y, groups
+        return (np.vstack(X) if X else np.zeros((0, width))), y
 
 
 def evaluate_claim_matching(vclaims: str | Path, queries: str | Path, qrels: str | Path, mode: str = "final",
@@ -144,7 +148,7 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
             baselines[kind] = {mode: score_rankings(bench.rankings(first, dev_q, mode), dev_r)
                                for mode in ("bm25", "dense", "hybrid")}
             for depth in settings["depth"]:
-                X, y, _ = bench.training_rows(first, train_q, train_r, depth)
+                X, y = bench.training_rows(first, train_q, train_r, depth)
                 for C in settings["C"]:
                     ranker = FactCheckRanker(encoders, C=C, candidates=depth, document_kind=kind).fit(X, y)
                     dev = score_rankings(bench.rankings(bench.matcher(ranker), dev_q, "final"), dev_r)
@@ -154,10 +158,11 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
                     if best is None or dev["map@5"] > best[1]["map@5"]:
                         best = (ranker, dev)
         ranker, dev = best
-        Xd, yd, _ = bench.training_rows(bench.matcher(ranker), dev_q, dev_r, ranker.candidates)
+        chosen = bench.matcher(ranker)
+        Xd, yd = bench.training_rows(chosen, dev_q, dev_r, ranker.candidates)
         scores, labels = ranker.predict_proba(Xd), np.asarray(yd, dtype=float)
         ece, table = reliability(scores, labels)
-        tops = [bench.matcher(ranker).rank(text)[0] for _, text in dev_q]
+        tops = [chosen.rank(text)[0] for _, text in dev_q]
         top_labels = [bench.external[c.factcheck_id] in dev_r.get(q, set()) for (q, _), c in zip(dev_q, tops)]
         at = {}
         for name, threshold in (("show", ranker.show_threshold), ("decisive", ranker.decisive_threshold)):

@@ -34,10 +34,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from burhan.domain import FactCheck
-from burhan.ingest.encoding import decode
 from burhan.ingest.errors import IngestError
 from burhan.ingest.ratings import classify_rating
-from burhan.ingest.readers import HTML_SUFFIXES, domain_of, json_lines
+from burhan.ingest.readers import HTML_SUFFIXES, domain_of, expand_paths, json_lines, read_text, require_file
 from burhan.text.tokens import analyze
 
 FACTCHECK_SUFFIXES = {".json", ".jsonl", ".ndjson", ".tsv"} | HTML_SUFFIXES
@@ -67,23 +66,13 @@ class FactCheckFile:
     unknown_ratings: Counter = field(default_factory=Counter)
 
 
-def expand_factcheck_paths(paths: list[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw).absolute()
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FACTCHECK_SUFFIXES)
-        else:
-            files.append(path)
-    return files
-
-
 def read_factchecks(path: str | Path) -> FactCheckFile:
     """Every fact-check of one file, and an error line for each record that is not one."""
     path = Path(path)
     result = FactCheckFile(str(path))
     try:
-        text = _read_text(path)
+        require_file(path)
+        text = read_text(path, MAX_FILE_BYTES, "a fact-check file")
         suffix = path.suffix.lower()
         if suffix in HTML_SUFFIXES:
             records = _html_records(text, str(path))
@@ -114,16 +103,6 @@ def read_factchecks(path: str | Path) -> FactCheckFile:
     if not result.factchecks and not result.errors:
         result.errors.append(RecordError(str(path), None, "no fact-checks (no ClaimReview records) in this file"))
     return result
-
-
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise IngestError("no such file")
-    if path.is_dir():
-        raise IngestError("is a directory")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise IngestError(f"file over the limit of {MAX_FILE_BYTES} bytes")
-    return decode(path.read_bytes())[0]
 
 
 def _invalid(item: FactCheck) -> str | None:
@@ -363,7 +342,7 @@ def import_factchecks(paths: list[str | Path], sink: FactCheckSink,
     """Read every file and store its good records (one transaction per file): a bad record
     is reported and skipped, the rest of its file still lands."""
     report = ImportReport()
-    files = expand_factcheck_paths(paths)
+    files = expand_paths(paths, FACTCHECK_SUFFIXES)
     for done, path in enumerate(files, start=1):
         result = read_factchecks(path)
         report.errors += result.errors

@@ -48,8 +48,9 @@ DEFAULT_FIELDS = {
 }
 
 
-def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files to read: named files as given, directories walked (sorted) for supported types.
+def expand_paths(paths: list[str | Path], suffixes: set[str] = SUPPORTED_SUFFIXES) -> list[Path]:
+    """Files to read: named files as given, directories walked (sorted) for files ending in
+    one of ``suffixes`` (by default the news types read here).
 
     Paths are made absolute, so an article's origin does not depend on the working
     directory. A Unified-FC release folder contributes only its ``dataset/*.json``. A missing path is returned as is, so that reading it reports the error.
@@ -63,7 +64,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                         files.append(Path(root) / name)
         else:
             files.append(path)
@@ -78,20 +79,13 @@ def is_unifiedfc_root(path: Path) -> bool:
 
 def read_file(path: Path, options: ReadOptions) -> list[Document]:
     """All documents in ``path``. Raises ``IngestError`` for anything unreadable."""
-    if not path.exists():
-        raise IngestError("no such file or directory")
-    if not path.is_file():
-        raise IngestError("not a regular file")
+    require_file(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-    size = path.stat().st_size
     single = suffix in TEXT_SUFFIXES | HTML_SUFFIXES
-    limit = options.max_document_bytes if single else options.max_file_bytes
-    if size > limit:
-        what = "an article" if single else "a collection"
-        raise IngestError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for {what}")
-    text, _ = decode(path.read_bytes())
+    text = read_text(path, options.max_document_bytes if single else options.max_file_bytes,
+                     "an article" if single else "a collection")
     origin = str(path)
     if suffix in TEXT_SUFFIXES:
         return [Document(origin=origin, raw_text=text)]
@@ -102,6 +96,22 @@ def read_file(path: Path, options: ReadOptions) -> list[Document]:
     if suffix in (".jsonl", ".ndjson"):
         return _read_jsonl(text, origin, options)
     return _read_csv(text, origin, options, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+def require_file(path: Path) -> None:
+    """Raise ``IngestError`` unless ``path`` is an existing regular file."""
+    if not path.exists():
+        raise IngestError("no such file or directory")
+    if not path.is_file():
+        raise IngestError("not a regular file")
+
+
+def read_text(path: Path, limit: int, what: str) -> str:
+    """The decoded text of a file of at most ``limit`` bytes (``what`` names it in the error)."""
+    size = path.stat().st_size
+    if size > limit:
+        raise IngestError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for {what}")
+    return decode(path.read_bytes())[0]
 
 
 def _read_json(text: str, origin: str, options: ReadOptions) -> list[Document]:

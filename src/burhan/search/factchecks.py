@@ -30,6 +30,7 @@ import tantivy
 from burhan.domain import FactCheck, FactCheckMatch
 from burhan.linear import StandardisedLogistic
 from burhan.search.dense import CachedEncoder, clip, load_encoder
+from burhan.search.lexical import any_term_query
 from burhan.text.social import clean_social
 from burhan.text.tokens import analyze
 
@@ -149,10 +150,9 @@ class FactCheckIndex:
     def bm25(self, terms: list[str], k: int) -> list[tuple[int, float]]:
         if not terms or self._index is None or not len(self.ids):
             return []
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(self._schema, "body", t)) for t in dict.fromkeys(terms)])
         searcher = self._index.searcher()
-        return [(searcher.doc(address)["id"][0], float(score)) for score, address in searcher.search(query, k).hits]
+        hits = searcher.search(any_term_query(self._schema, "body", terms), k).hits
+        return [(searcher.doc(address)["id"][0], float(score)) for score, address in hits]
 
     def cosines(self, name: str, text: str) -> np.ndarray:
         """The cosine of ``text`` (as a query) with every fact-check (the closer of claim and title)."""

@@ -44,6 +44,13 @@ class LexicalHit:
     sentence_index: int | None = None
 
 
+def any_term_query(schema: tantivy.Schema, field: str, terms: list[str]) -> tantivy.Query:
+    """BM25 over analysed ``terms`` (each once), as term queries: never parsed, so quotes, ``*``,
+    ``:`` or ``AND`` in a query are plain text."""
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, t)) for t in dict.fromkeys(terms)])
+
+
 def _schema(with_sentence: bool) -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("article_id", stored=True, indexed=True, fast=True)
@@ -117,16 +124,14 @@ class LexicalIndex:
 
     def search(self, query: str, k: int = 10, sentences: bool = False) -> list[LexicalHit]:
         """BM25 top ``k`` for ``query`` (analysed like the documents)."""
-        terms = list(dict.fromkeys(analyze(query)))
+        terms = analyze(query)
         if not terms:
             return []
         name = "sentences" if sentences else "articles"
         index = self._indexes[name]
         index.reload()
         searcher = index.searcher()
-        query_obj = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(self._schemas[name], "body", t)) for t in terms]
-        )
+        query_obj = any_term_query(self._schemas[name], "body", terms)
         hits = []
         for score, address in searcher.search(query_obj, k).hits:
             doc = searcher.doc(address)
