@@ -25,6 +25,17 @@ instead of by its decisive sentence. Protocol, written before the run: score the
 settings on the new out-of-fold features fold by fold, as on the kept evidence-polarity features
 (accuracy 0.521, ECE 0.140, 79 NEE); ship ``polarity="classifier"`` if accuracy is higher by ≥ 0.02
 and ECE not higher; else keep the evidence polarity. Probes reported after, not used to choose.
+
+Fourth run (``--polarity explicit``, 2026-12-02, after the third was not shipped because the
+classifier polarity reads contradicted claims as agreement): the classifier decides an article's
+side unless its decisive sentence refutes *with an explicit clash* (alignment: antonym, negation,
+denial, another count, place, year, month or actor), where the sentence decides. Protocol,
+written before the run: score the shipped decision settings on the new out-of-fold features fold
+by fold, as in the third run. Ship ``polarity="explicit"`` if its accuracy ≥ 0.541 (the evidence
+polarity's 0.521 + 0.02) and its ECE ≤ 0.140, *and* ``burhan eval stance --cv … --polarity
+explicit`` reads ≥ 50% of the edited (contradicted) Unified-FC claims as disagree (evidence
+polarity 72.5%, classifier 8.8%). The probes were run once before, to check that the code works
+(verdicts 67.4%), and are reported after, not used to choose.
 """
 
 from __future__ import annotations

@@ -28,8 +28,12 @@ Pipeline (one job per piece):
    ``polarity="evidence"`` the classifier says whether the article takes a side (agree +
    disagree against discuss and unrelated) and the decisive sentence, when it holds at least
    ``polarity_coverage`` of the claim's stems, says which: that mass is split as its
-   P(supports) : P(refutes). Otherwise, and with ``polarity="classifier"``, the classifier
-   decides all four.
+   P(supports) : P(refutes). With ``polarity="classifier"`` the classifier decides all four.
+   ``polarity="explicit"`` is between the two: the classifier decides, except where that decisive
+   sentence refutes (P(refutes) > P(supports)) *and* shows an explicit clash with the claim (one
+   of ``burhan.stance.alignment.CLASHES``: an antonym, a negation or denial on one side, another
+   count, place, year, month or actor): there the split is the sentence's. The encoder part of
+   the evidence model alone then cannot turn a true paraphrase into a contradiction.
 
 The rationale is the ``rationale_k`` sentences that carry the decision: with an evidence
 model, those with the highest coverage × max(P(supports), P(refutes)); else the best
@@ -49,6 +53,9 @@ from burhan.domain import STANCES, RationaleSentence
 from burhan.search.dense import Encoder, EncoderPool, clip
 from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
 from burhan.linear import StandardisedLogistic
+from burhan.stance.alignment import CLASHES
+from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
+from burhan.stance.alignment import alignment_features
 from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.tokens import analyze
@@ -59,7 +66,8 @@ PAIR_FEATURES = ("pair_max_agree", "pair_max_disagree", "pair_best_agree", "pair
 EVIDENCE_FEATURES = ("evidence_supports_max", "evidence_refutes_max", "evidence_supports_best",
                      "evidence_refutes_best", "evidence_supports_cov", "evidence_refutes_cov", "evidence_margin",
                      "evidence_supports_decisive", "evidence_refutes_decisive", "evidence_coverage_decisive")
-POLARITIES = ("classifier", "evidence")
+POLARITIES = ("classifier", "evidence", "explicit")
+_CLASH_COLUMNS = [ALIGNMENT_FEATURES.index(name) for name in CLASHES]
 FORMAT_VERSION = 3
 
 
@@ -136,9 +144,11 @@ class StanceModel:
 
     # -- features --------------------------------------------------------------------
 
-    def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str], dict]:
-        """Features per pair, each pair's sentence ranking, its best sentences' text, and (with
-        an evidence model) its scored sentences."""
+    def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str], dict,
+                                                         np.ndarray]:
+        """Features per pair, each pair's sentence ranking, its best sentences' text, (with an
+        evidence model) its scored sentences, and whether its decisive sentence clashes explicitly
+        with the claim."""
         featurizer = PairFeaturizer(self.idf, top=self.top_sentences)
         rows, rankings, tops = [], [], []
         for pair in pairs:
@@ -157,11 +167,23 @@ class StanceModel:
         X = np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
         if self.use_embeddings:
             X = np.hstack([X, self._pair_features(pairs, rankings)])
-        scored = {}
+        scored, clash = {}, np.zeros(len(pairs), dtype=bool)
         if self.evidence is not None:
             E, scored = self._evidence_features(pairs, rankings, X)
             X = np.hstack([X, E])
-        return X, rankings, tops, scored
+            if self.polarity == "explicit":
+                clash = self._decisive_clash(pairs, scored)
+        return X, rankings, tops, scored, clash
+
+    @staticmethod
+    def _decisive_clash(pairs: list[StancePair], scored: dict) -> np.ndarray:
+        """Per pair: does its decisive sentence (as in ``_evidence_features``) clash explicitly
+        with the claim?"""
+        out = np.zeros(len(pairs), dtype=bool)
+        for k, items in scored.items():
+            index, _, _ = max(items, key=lambda item: item[1] * max(item[2][0], item[2][1]))
+            out[k] = bool(alignment_features(pairs[k].claim, pairs[k].sentences[index])[_CLASH_COLUMNS].any())
+        return out
 
     def _evidence_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
                            X: np.ndarray) -> tuple[np.ndarray, dict[int, list[tuple[int, float, np.ndarray]]]]:
@@ -228,7 +250,7 @@ class StanceModel:
             self.pair_scorer = SentencePairScorer(self.encoders, self.pair_C).fit(
                 pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
         self.idf = idf_table([analyze(" ".join(p.sentences)) for p in pairs])
-        X, _, tops, _ = self._analyse(pairs)
+        X, _, tops, _, _ = self._analyse(pairs)
         self.vectorizer = TfidfVectorizer(analyzer=analyze, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
         self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(
@@ -237,10 +259,10 @@ class StanceModel:
 
     def predict_proba(self, pairs: list[StancePair]) -> np.ndarray:
         """Probabilities, columns in ``LABELS`` order."""
-        X, _, tops, _ = self._analyse(pairs)
-        return self._proba(X, tops)
+        X, _, tops, _, clash = self._analyse(pairs)
+        return self._proba(X, tops, clash)
 
-    def _proba(self, X: np.ndarray, tops: list[str]) -> np.ndarray:
+    def _proba(self, X: np.ndarray, tops: list[str], clash: np.ndarray) -> np.ndarray:
         if self.classifier is None:
             raise RuntimeError("the stance model is not fitted")
         if not len(X):
@@ -258,7 +280,7 @@ class StanceModel:
         agree, disagree, unrelated = (LABELS.index(x) for x in ("agree", "disagree", "unrelated"))
         out[off_topic, unrelated] += out[off_topic, agree] + out[off_topic, disagree]
         out[off_topic, agree] = out[off_topic, disagree] = 0.0
-        if self.polarity == "evidence" and self.evidence is not None:
+        if self.polarity in ("evidence", "explicit") and self.evidence is not None:
             # the classifier says whether the article takes a side; its most decisive sentence, which
             # one: the agree + disagree mass is split as that sentence's P(supports) : P(refutes)
             start = X.shape[1] - len(EVIDENCE_FEATURES)
@@ -267,14 +289,16 @@ class StanceModel:
             covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
             # only a sentence that holds polarity_coverage of the claim's stems speaks for the article
             has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
+            if self.polarity == "explicit":
+                has &= clash & (ref > sup)
             sided = out[has, agree] + out[has, disagree]
             out[has, agree] = sided * sup[has] / (sup[has] + ref[has])
             out[has, disagree] = sided * ref[has] / (sup[has] + ref[has])
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
-        X, rankings, tops, scored = self._analyse(pairs)
-        probs = self._proba(X, tops)
+        X, rankings, tops, scored, clash = self._analyse(pairs)
+        probs = self._proba(X, tops, clash)
         coverage = X[:, FEATURE_NAMES.index("article_coverage")] if len(X) else []
         out = []
         for k, (pair, p, ranking, c) in enumerate(zip(pairs, probs, rankings, coverage)):
