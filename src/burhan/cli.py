@@ -283,6 +283,8 @@ def eval_stance(
     baselines: Annotated[bool, typer.Option("--baselines", help="With --cv: also majority, TF-IDF+LR, wave-1 (no evidence model).")] = False,
     polarity_coverage: Annotated[list[float], typer.Option("--polarity-coverage", help="With --cv: also the shipped "
                                                            "model with this polarity_coverage (repeatable).")] = [],
+    polarity: Annotated[list[str], typer.Option("--polarity", help="With --cv: also the shipped model with this "
+                                                "polarity: classifier, evidence or explicit (repeatable).")] = [],
     as_json: JsonOption = False,
 ) -> None:
     """Accuracy, macro-F1, per class, confusion (and rationale P/R/F1 on Unified-FC)."""
@@ -303,6 +305,9 @@ def eval_stance(
             for value in polarity_coverage:
                 systems[f"burhan_polarity_coverage_{value}"] = lambda held_out, value=value: StanceModel(
                     evidence=trainer.fit(held_out), polarity_coverage=value)
+            for value in polarity:
+                systems[f"burhan_polarity_{value}"] = lambda held_out, value=value: StanceModel(
+                    evidence=trainer.fit(held_out), polarity=value)
             if baselines:
                 systems["burhan_polarity_classifier"] = lambda held_out: StanceModel(
                     evidence=trainer.fit(held_out), polarity="classifier")
