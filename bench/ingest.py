@@ -1,42 +1,94 @@
 """Ingest throughput over the Unified-FC article texts (a benchmark, not a test).
 
-Prints articles/s and MB/s for: the analyser alone (decode, clean, split, MinHash; no
-store), with 1 and 2 worker processes, and the whole ingest into a fresh store.
-Run: python bench/ingest.py ../shared/datasets/unifiedfc
+    python bench/ingest.py [../shared/datasets/unifiedfc] [--baseline REV] [--repeat 1]
+
+Prints articles/s and MB/s for: the analyser alone (decode, clean, split, MinHash; no store)
+with 1 and 2 worker processes, and the whole ingest into a fresh store with 1 and 2 workers.
+With ``--baseline REV`` (e.g. ``69fcb12``, the wave-1 analyser) the same measurements run on
+that commit too — checked out in a temporary ``git worktree``, imported in a subprocess —
+interleaved with this tree's, so that both see the same machine; printed as ratios.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from burhan.ingest import ReadOptions, expand_paths, ingest
-from burhan.ingest.pipeline import analyze_files
-from burhan.store import Store
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = ("analyser, 1 worker", "analyser, 2 workers", "whole ingest, 1 worker", "whole ingest, 2 workers")
 
 
-def main() -> None:
-    directory = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets/unifiedfc")
+def measure(directory: Path) -> dict[str, list[float]]:
+    """articles and seconds per stage, with the ``burhan`` found on ``sys.path``."""
+    from burhan.ingest import ReadOptions, expand_paths, ingest
+    from burhan.ingest.pipeline import analyze_files
+    from burhan.store import Store
+
     files = expand_paths([directory / "dataset"])
-    megabytes = sum(f.stat().st_size for f in files) / 1e6
-    print(f"{len(files)} files, {megabytes:.1f} MB")
-    rows = []
+    out = {}
     for workers in (1, 2):
         start = time.perf_counter()
         articles = sum(len(r.articles) for r in analyze_files(files, ReadOptions(), workers=workers))
-        rows.append((f"analyser, {workers} worker(s)", articles, time.perf_counter() - start))
+        out[STAGES[workers - 1]] = [articles, time.perf_counter() - start]
     for workers in (1, 2):
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
             start = time.perf_counter()
             report = ingest(files, store, workers=workers)
-            rows.append((f"whole ingest, {workers} worker(s)", report.added + report.duplicates + report.unchanged,
-                         time.perf_counter() - start))
-    base = rows[0][2]
-    print(f"{'stage':30} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'MB/s':>6} {'vs analyser×1':>13}")
-    for name, n, seconds in rows:
-        print(f"{name:30} {n:8d} {seconds:8.1f} {n / seconds:10.1f} {megabytes / seconds:6.2f} {base / seconds:13.2f}")
+            out[STAGES[1 + workers]] = [report.added + report.duplicates + report.unchanged,
+                                        time.perf_counter() - start]
+    return out
+
+
+def run_tree(source: Path, directory: Path) -> dict[str, list[float]]:
+    """``measure`` in a subprocess importing ``burhan`` from ``source/src``."""
+    env = {**os.environ, "PYTHONPATH": str(source / "src")}
+    code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); from ingest import measure; "
+            f"from pathlib import Path; print(json.dumps(measure(Path({str(directory)!r}))))")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("directory", nargs="?", type=Path, default=ROOT.parent / "shared" / "datasets" / "unifiedfc")
+    parser.add_argument("--baseline", help="a git revision to measure beside this tree")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds (each: baseline, then this tree); best kept")
+    args = parser.parse_args()
+    directory = args.directory.resolve()
+    files = [p for p in (directory / "dataset").rglob("*") if p.is_file()]
+    megabytes = sum(f.stat().st_size for f in files) / 1e6
+    print(f"{len(files)} files, {megabytes:.1f} MB")
+    results: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this tree": ROOT}
+        if args.baseline:
+            worktree = Path(tmp) / "baseline"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), args.baseline],
+                           check=True, capture_output=True)
+            trees = {f"baseline {args.baseline}": worktree, **trees}
+        try:
+            for _ in range(args.repeat):
+                for name, source in trees.items():
+                    got = run_tree(source, directory)
+                    best = results.setdefault(name, got)
+                    for stage, (n, seconds) in got.items():
+                        if seconds < best[stage][1]:
+                            best[stage] = [n, seconds]
+        finally:
+            if args.baseline:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
+    base = results.get(f"baseline {args.baseline}") if args.baseline else None
+    print(f"{'tree':22} {'stage':24} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'MB/s':>6} {'× baseline':>10}")
+    for name, stages in results.items():
+        for stage, (n, seconds) in stages.items():
+            ratio = f"{base[stage][1] / seconds:10.2f}" if base else ""
+            print(f"{name:22} {stage:24} {int(n):8d} {seconds:8.1f} {n / seconds:10.1f} {megabytes / seconds:6.2f} {ratio}")
 
 
 if __name__ == "__main__":

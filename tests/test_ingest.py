@@ -179,3 +179,20 @@ def test_good_files_ingested_beside_bad_ones(tmp_path, store):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     report = ingest([tmp_path], store)
     assert report.added == 1 and len(report.errors) == 1
+
+
+def test_signature_is_datasketchs_minhash(seeds):
+    """The pre-hashed path gives exactly datasketch's MinHash of the word 3-shingles."""
+    import numpy as np
+    from datasketch.minhash import MinHash
+
+    from burhan.ingest.dedup import NUM_PERM, SEED, SHINGLE, signature
+    from burhan.text.tokens import tokenize
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(seeds.iterdir())]
+    for text in texts + ["", "حلب", "مقتل 1300 مدني في سوريا خلال نوفمبر"]:
+        words = tokenize(text)
+        minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+        minhash.update_batch([" ".join(words[k:k + SHINGLE]).encode("utf-8")
+                              for k in range(max(1, len(words) - SHINGLE + 1))])
+        assert np.array_equal(signature(text), minhash.hashvalues.astype(np.uint32))

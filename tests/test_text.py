@@ -186,3 +186,102 @@ def test_normalize_with_offsets_on_real_text(seeds):
     for path in sorted(seeds.iterdir())[:5]:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert normalize_with_offsets(text) == _offsets_reference(text)
+
+
+def _normalize_reference(text: str) -> str:
+    """``normalize`` as first written (regex and ``str.translate``), before the lookup table."""
+    import unicodedata
+
+    import re
+
+    from burhan.text.normalize import _CHAR_MAP, strip_diacritics
+
+    text = unicodedata.normalize("NFKC", text) if any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
+                                                      for c in text) else text
+    return re.sub(r"\s+", " ", strip_diacritics(text).translate(_CHAR_MAP)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_OFFSET_ALPHABET), max_size=200))
+def test_normalize_matches_its_first_definition(text):
+    from burhan.text.normalize import normalize
+
+    assert normalize(text) == _normalize_reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_normalize_matches_its_first_definition_on_any_unicode(text):
+    from burhan.text.normalize import normalize, normalize_with_offsets
+
+    assert normalize(text) == _normalize_reference(text)
+    assert normalize_with_offsets(text) == _offsets_reference(text)
+
+
+def _split_reference(text: str) -> list[str]:
+    """``split_sentences`` as first written (a Python loop over every character)."""
+    import re
+
+    from burhan.text.sentences import CLOSERS, MAX_QUOTE, TERMINATORS
+
+    protected = re.compile(  # the first pattern, without possessive quantifiers
+        r"(?:https?://|www\.)\S*[^\s.!?؟؛…,،»)\]]"
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        r"|\d+(?:[.,٫]\d+)+"
+        r"|(?<![\w])[\u0621-\u064a]\.(?=\s|$)"
+        r"|(?:[A-Za-z]\.){2,}"
+        r"|(?<![\w])(?:[a-z]{2,}\.)+(?:com|net|org|info|gov|edu|sy|eg|sa|ae|qa|lb|iq|jo|tv|ch|de|uk|fr)\b",
+        re.IGNORECASE)
+    out = []
+    for paragraph in text.splitlines():
+        mask = [False] * len(paragraph)
+        for m in protected.finditer(paragraph):
+            for k in range(m.start(), m.end()):
+                mask[k] = True
+        start, quote_open_at, i, n = 0, None, 0, len(paragraph)
+        pieces = []
+        while i < n:
+            ch = paragraph[i]
+            if ch == "«":
+                quote_open_at = i
+            elif ch == "»":
+                quote_open_at = None
+            if ch in TERMINATORS and not mask[i]:
+                inside_quote = quote_open_at is not None and i - quote_open_at <= MAX_QUOTE
+                j = i
+                while j + 1 < n and paragraph[j + 1] in TERMINATORS:
+                    j += 1
+                while j + 1 < n and paragraph[j + 1] in CLOSERS:
+                    if paragraph[j + 1] == "»":
+                        quote_open_at = None
+                        inside_quote = False
+                    j += 1
+                if not inside_quote:
+                    pieces.append(paragraph[start : j + 1])
+                    start = j + 1
+                i = j + 1
+                continue
+            i += 1
+        pieces.append(paragraph[start:])
+        out += [p.strip() for p in pieces if any(ch.isalnum() for ch in p.strip())]
+    return out
+
+
+_SPLIT_ALPHABET = list("ابت دس.!?؟؛…،«»\"')]}\n\t\xa0\u3000 3,٫5@+-x") + ["https://x.sy/a.b ", "د. ", "U.S. ", "a@b.com", "www.sana.sy",
+                                                                  "sana.sy", "ab.cd.com"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SPLIT_ALPHABET), max_size=80).map("".join))
+def test_split_sentences_matches_its_first_definition(text):
+    from burhan.text.sentences import split_sentences
+
+    assert split_sentences(text) == _split_reference(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_split_sentences_matches_its_first_definition_on_any_unicode(text):
+    from burhan.text.sentences import split_sentences
+
+    assert split_sentences(text) == _split_reference(text)

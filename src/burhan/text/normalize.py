@@ -35,7 +35,6 @@ _CHAR_MAP = str.maketrans(
         "\xa0": " ",
     }
 )
-_SPACES = re.compile(r"\s+")
 
 
 def strip_diacritics(text: str) -> str:
@@ -56,8 +55,45 @@ _DIGITS_ONLY = str.maketrans(
 def normalize(text: str) -> str:
     """Matching form of ``text`` (see module docstring). Idempotent."""
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else text
-    text = strip_diacritics(text).translate(_CHAR_MAP)
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits at exactly the characters of \s and drops the ends: _SPACES.sub(" ", …).strip()
+    return " ".join(_map_characters(text).split())
+
+
+# Every character maps to at most one, so diacritic removal and ``_CHAR_MAP`` are one lookup
+# table over code points. ``str.translate`` with a dict looks each character up in Python's
+# dict machinery (a third of ingest time on long articles); the table does it in numpy.
+_DELETE = np.uint32(0xFFFFFFFF)
+_SHORT = 64  # below this, str.translate is faster than the round trip through numpy
+
+
+def _match_table() -> np.ndarray:
+    table = np.arange(0x110000, dtype=np.uint32)
+    for code, value in _CHAR_MAP.items():
+        if len(value) > 1:
+            raise ValueError("_CHAR_MAP must map each character to at most one")
+        table[code] = ord(value) if value else _DELETE
+    for low, high in _DIACRITIC_RANGES:
+        table[low : high + 1] = _DELETE
+    table[ord(TATWEEL)] = _DELETE
+    return table
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _text(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _map_characters(text: str) -> str:
+    """``strip_diacritics(text).translate(_CHAR_MAP)``, through the lookup table."""
+    if text.isascii():
+        return text  # no ASCII character is mapped or removed
+    if len(text) < _SHORT:
+        return strip_diacritics(text).translate(_CHAR_MAP)
+    mapped = _MATCH_TABLE[_codes(text)]
+    return _text(mapped[mapped != _DELETE])
 
 
 # Arabic presentation forms (ﻻ, ﺍ…) appear in text copied from PDFs; NFKC folds them
@@ -88,31 +124,21 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     white space then become one space at the run's first index, none at either end. Done on
     arrays of code points (no Python loop per character).
     """
-    mapped = DIACRITICS.sub("", text).translate(_CHAR_MAP)
-    if not mapped:
+    mapped = _MATCH_TABLE[_codes(text)]
+    kept = np.flatnonzero(mapped != _DELETE)
+    if not len(kept):
         return "", []
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    kept = np.flatnonzero(~(_diacritic_mask(codes) | np.isin(codes, _DROPPED_CODES)))
-    out = np.frombuffer(mapped.encode("utf-32-le"), dtype=np.uint32).copy()
-    space = np.isin(out, _SPACE_CODES)
+    out = mapped[kept]
+    space = _IS_SPACE[out]
     after_space = np.r_[True, space[:-1]]  # a space at the very start counts as after one
     keep = ~space | ~after_space
     if space[-1] and keep.any():
         keep[np.flatnonzero(keep)[-1]] = False  # the run at the end leaves no space
     out[space] = 32
-    return out[keep].tobytes().decode("utf-32-le"), kept[keep].tolist()
+    return _text(out[keep]), kept[keep].tolist()
 
 
-_SPACE_CODES = np.array([c for c in range(0x3000 + 1) if chr(c).isspace()], dtype=np.uint32)
-
-
-_DROPPED_CODES = np.array([code for code, value in _CHAR_MAP.items() if value == ""], dtype=np.uint32)
 _DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
-
-
-def _diacritic_mask(codes: np.ndarray) -> np.ndarray:
-    """``DIACRITICS`` as code-point ranges, over an array of code points."""
-    mask = np.zeros(len(codes), dtype=bool)
-    for low, high in _DIACRITIC_RANGES:
-        mask |= (codes >= low) & (codes <= high)
-    return mask
+_MATCH_TABLE = _match_table()
+_IS_SPACE = np.zeros(0x110000, dtype=bool)
+_IS_SPACE[[c for c in range(0x3000 + 1) if chr(c).isspace()]] = True
