@@ -1,17 +1,22 @@
 """Load on the API and page: N concurrent claim checks against ``burhan serve`` on localhost.
 
-    python bench/load.py [--url http://127.0.0.1:8000] [--requests 200]
+    python bench/load.py [--url http://127.0.0.1:8000] [--requests 200] [--workers 1 2]
 
-Without --url it builds the demo store in a temporary folder and serves it in-process
-(uvicorn, one worker, as ``burhan serve`` runs). It first times the same checks one at a
-time (the peer), then sends all requests at once (each check with a page load beside it)
-and prints p50/p95 of both, their ratio, and every error (the acceptance: none).
+Without --url it builds the demo store in a temporary folder and serves it: in-process
+(uvicorn, one worker) by default, or with ``--workers N …`` as ``burhan serve --workers N``
+subprocesses, one after the other on the same store, and prints each one's throughput beside
+the first's (issue 14: 2 workers ≥ 1.7× one). For each server it first times the same checks
+one at a time (the peer), then sends all requests at once (each check with a page load beside
+it) and prints p50/p95 of both, their ratio, and every error (the acceptance: none).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
+import socket
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -55,7 +60,7 @@ async def one(client: httpx.AsyncClient, claim: str, with_page: bool) -> tuple[f
     return time.perf_counter() - start, None
 
 
-async def run(url: str, n: int) -> None:
+async def run(url: str, n: int) -> float:
     limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
     async with httpx.AsyncClient(base_url=url, timeout=600, limits=limits) as client:
         await one(client, CLAIMS[0], False)  # warm the models
@@ -76,14 +81,55 @@ async def run(url: str, n: int) -> None:
         print("  ", e)
     if errors:
         raise SystemExit(1)
+    return n / wall
+
+
+def serve_subprocess(db: Path, workers: int, port: int) -> subprocess.Popen:
+    burhan = shutil.which("burhan") or "burhan"
+    server = subprocess.Popen([burhan, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit(f"burhan serve --workers {workers} did not answer within 180 s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", help="a running 'burhan serve' (default: serve the demo corpus in-process)")
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--workers", type=int, nargs="+", help="serve the demo with 'burhan serve --workers N' for each N")
     args = parser.parse_args()
-    asyncio.run(run(args.url or serve_demo(), args.requests))
+    if not args.workers:
+        asyncio.run(run(args.url or serve_demo(), args.requests))
+        return
+    from burhan.demo import build_demo_store
+
+    db = build_demo_store(Path(tempfile.mkdtemp()) / "demo.db")
+    throughput = {}
+    for workers in args.workers:
+        port = free_port()
+        server = serve_subprocess(db, workers, port)
+        try:
+            print(f"-- burhan serve --workers {workers}")
+            throughput[workers] = asyncio.run(run(f"http://127.0.0.1:{port}", args.requests))
+        finally:
+            server.terminate()
+            server.wait(30)
+    first = args.workers[0]
+    for workers, value in throughput.items():
+        print(f"workers {workers}: {value:.1f} checks/s, ×{value / throughput[first]:.2f} of {first} worker(s)")
 
 
 if __name__ == "__main__":

@@ -128,3 +128,62 @@ def test_ingest_json_and_files_with_the_token(client):
     hits = client.get("/api/search", params={"q": "مكتبة اللاذقية"}).json()
     assert hits[0]["origin"] == "upload:news.txt"
     assert client.post("/api/ingest", content=b"text", headers={**auth, "Content-Type": "text/plain"}).status_code == 415
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_with_two_workers_sees_every_write(tmp_path):
+    """`burhan serve --workers 2`: an article ingested through one worker, and one ingested by
+    the command line while the server runs, are found by every request (whichever worker
+    answers, with its dense index built before the write), and counted once."""
+    import shutil
+    import subprocess
+    import time
+
+    import httpx
+
+    db = build_demo_store(tmp_path / "demo.db")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([shutil.which("burhan"), "serve", "--db", str(db), "--port", str(port),
+                               "--workers", "2", "--token", TOKEN], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.time() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.3)
+        for _ in range(8):  # each worker builds its in-memory dense index before the write
+            assert httpx.get(f"{base}/api/search", params={"q": "مهرجان طرطوس", "mode": "dense"}, timeout=60).status_code == 200
+        article = {"text": "افتتح في مدينة طرطوس مهرجان الإسفنج البحري السنوي بمشاركة ثلاثين صيادا.",
+                   "title": "مهرجان الإسفنج في طرطوس", "source": "test"}
+        response = httpx.post(f"{base}/api/ingest", json={"articles": [article]}, timeout=60,
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 200 and response.json()["added"] == 1, response.text
+        (tmp_path / "late.txt").write_text("سجلت محطة رصد في اللاذقية أعلى درجة حرارة منذ عقدين بلغت 46 درجة.",
+                                           encoding="utf-8")
+        subprocess.run([shutil.which("burhan"), "ingest", str(tmp_path / "late.txt"), "--db", str(db)], check=True,
+                       capture_output=True)
+        for _ in range(12):  # a new connection each time: either worker may answer
+            assert httpx.get(f"{base}/health", timeout=10).json()["articles"] == 28
+            for mode in ("bm25", "dense"):
+                hits = httpx.get(f"{base}/api/search", params={"q": "مهرجان الإسفنج البحري في طرطوس", "mode": mode},
+                                 timeout=30).json()
+                assert hits and hits[0]["title"] == "مهرجان الإسفنج في طرطوس", mode
+            hits = httpx.get(f"{base}/api/search", params={"q": "درجة حرارة اللاذقية", "mode": "bm25"}, timeout=30).json()
+            assert hits and hits[0]["origin"].endswith("late.txt")
+    finally:
+        server.terminate()
+        server.wait(30)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 28

@@ -725,6 +725,8 @@ def serve(
     token: Annotated[Optional[str], typer.Option("--token", envvar="BURHAN_TOKEN",
                                                  help="Bearer token for writes (POST /api/ingest); none: writes refused.")] = None,
     encoder: EncoderOption = DEFAULT_ENCODER,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes, each with its own engine "
+                                         "over the store (use the machine's cores).")] = 1,
 ) -> None:
     """The REST API (OpenAPI docs at /docs) and the fact-checkers' web page at /."""
     import uvicorn
@@ -736,7 +738,15 @@ def serve(
         raise typer.Exit(2)
     if token is None:
         err.print("[yellow]warning:[/] no --token (or BURHAN_TOKEN): POST /api/ingest is refused")
-    uvicorn.run(create_app(db, token=token, encoder=encoder), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(db, token=token, encoder=encoder), host=host, port=port, log_level="info")
+        return
+    # uvicorn starts each worker by importing the app: the settings travel in the environment
+    os.environ.update({"BURHAN_SERVE_DB": str(db.resolve()), "BURHAN_SERVE_ENCODER": encoder})
+    if token is not None:
+        os.environ["BURHAN_TOKEN"] = token
+    uvicorn.run("burhan.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="info")
 
 
 @app.command()

@@ -11,6 +11,7 @@ cleaned first, and if any fails nothing is stored.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import tempfile
 import threading
@@ -51,6 +52,15 @@ def excerpt(sentences: list, rationale_indices: set[int]) -> list[dict]:
             for s in sentences if s.index in keep]
 
 
+def app_from_environment() -> FastAPI:
+    """The app of ``burhan serve --workers N``: uvicorn imports it in each worker process, so
+    its settings come from the environment the command set (``BURHAN_SERVE_DB``,
+    ``BURHAN_SERVE_ENCODER``, ``BURHAN_TOKEN``). Each worker has its own engine over the one
+    WAL store; writes are serialised by the store's write lock."""
+    return create_app(os.environ["BURHAN_SERVE_DB"], token=os.environ.get("BURHAN_TOKEN") or None,
+                      encoder=os.environ.get("BURHAN_SERVE_ENCODER", DEFAULT_ENCODER))
+
+
 def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_ENCODER,
                max_request_bytes: int = MAX_REQUEST_BYTES, max_claim_chars: int = MAX_CLAIM_CHARS,
                engine: Engine | None = None) -> FastAPI:
@@ -63,6 +73,13 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         yield
         if engine is None:
             state["engine"].close()
+
+    def current() -> Engine:
+        """The engine, caught up with what other processes (server workers, a command-line
+        ingest) wrote to the store since the last request. Called under ``lock``."""
+        e = state["engine"]
+        e.searcher.follow()
+        return e
 
     # FastAPIOffline: the /docs and /redoc pages load Swagger UI and ReDoc from files of a
     # package, not from a CDN, so they work on an air-gapped machine
@@ -97,18 +114,18 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     @app.get("/health", response_model=Health)
     def health() -> dict:
         with lock:
-            return {"status": "ok", "articles": state["engine"].store.stats()["articles"]}
+            return {"status": "ok", "articles": current().store.stats()["articles"]}
 
     @app.get("/api/stats")
     def stats() -> dict:
         with lock:
-            return state["engine"].store.stats()
+            return current().store.stats()
 
     @app.post("/api/check", response_model=CheckResponse)
     def check(request: CheckRequest) -> dict:
-        e = state["engine"]
         try:
             with lock:
+                e = current()
                 verdict = e.check(Claim(request.claim, date=request.date), k=request.k, lang=request.lang)
                 sentences = {a.id: a.sentences for a in e.store.articles([x.article_id for x in verdict.evidence])}
         except (ClaimError, SearchError) as err:
@@ -122,7 +139,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
         try:
             with lock:
-                hits = state["engine"].searcher.search(q, k, mode, sentences)
+                hits = current().searcher.search(q, k, mode, sentences)
         except SearchError as err:
             raise HTTPException(422, str(err)) from None
         return [asdict(h) for h in hits]
@@ -134,7 +151,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
         try:
             with lock:
-                e = state["engine"]
+                e = current()
                 matches = e.matcher.match(q, k) if e.store.factcheck_count() else []
         except MatchError as err:
             raise HTTPException(422, str(err)) from None
@@ -143,7 +160,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     @app.get("/api/articles/{article_id}", response_model=ArticleResponse)
     def article(article_id: int) -> dict:
         with lock:
-            store = state["engine"].store
+            store = current().store
             found = store.get(article_id)
             if found is None:
                 raise HTTPException(404, f"no article with id {article_id}")
@@ -174,10 +191,11 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         if errors:
             raise HTTPException(422, {"message": "nothing was stored: some articles could not be read",
                                       "errors": errors})
-        e = state["engine"]
         with lock:
-            statuses = e.store.add_articles(articles)
-            e.searcher.sync(embed=True)
+            e = current()
+            with e.store.write_lock():  # the store and its index in step, whatever other workers do
+                statuses = e.store.add_articles(articles)
+                e.searcher.sync(embed=True)
         return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"),
                 "duplicates": statuses.count("duplicate"), "errors": []}
 
@@ -223,8 +241,8 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             for f in result.factchecks:
                 f.origin = f"upload:{name}#{f.origin.rsplit('#', 1)[-1]}"
         unknown = sum((result.unknown_ratings for result, _ in results), Counter())
-        e = state["engine"]
         with lock:
+            e = current()
             statuses = e.store.add_factchecks(items, [factcheck_tokens(f) for f in items])
             e.matcher.refresh()
         return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"), "errors": [],

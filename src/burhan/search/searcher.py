@@ -70,6 +70,7 @@ class Searcher:
             # left over from an earlier store of the same name: never trust it
             self._fresh_index()
         self.lexical.claim(store.store_id)
+        self._seen_version = store.data_version()
         self._dense: DenseIndex | None = None
         self._passage_encoder: CachedEncoder | None = None
         self._last_query: tuple[str, np.ndarray] | None = None
@@ -102,19 +103,33 @@ class Searcher:
     # -- keeping up with the store ---------------------------------------------------
 
     def sync(self, embed: bool = True, on_index: Progress | None = None, on_embed: Progress | None = None) -> None:
-        """Index articles added since the last sync; with ``embed``, embed those lacking vectors."""
-        pending = self.store.article_ids(after=self.lexical.last_article_id)
-        for start in range(0, len(pending), INDEX_BATCH):
-            self.lexical.add(self.store.articles(pending[start : start + INDEX_BATCH]))
-            if on_index:
-                on_index(min(start + INDEX_BATCH, len(pending)), len(pending))
-        if embed:
-            self.embed_articles(on_embed)
+        """Index articles added since the last sync; with ``embed``, embed those lacking vectors.
+        Under the store's write lock: another process (a server worker) may be doing the same."""
+        with self.store.write_lock():
+            version = self.store.data_version()  # read first: a commit after it is seen next time
+            pending = self.store.article_ids(after=self.lexical.last_article_id)
+            for start in range(0, len(pending), INDEX_BATCH):
+                self.lexical.add(self.store.articles(pending[start : start + INDEX_BATCH]))
+                if on_index:
+                    on_index(min(start + INDEX_BATCH, len(pending)), len(pending))
+            if embed:
+                self.embed_articles(on_embed)
+            self._seen_version = version
+
+    def follow(self) -> bool:
+        """Catch up with writes made by other processes since this searcher last looked (index
+        what they left unindexed, drop the in-memory dense index). True if there were any."""
+        if self.store.data_version() == self._seen_version:
+            return False
+        self.sync(embed=False)
+        self._dense = None
+        return True
 
     def rebuild(self, on_index: Progress | None = None) -> None:
         """Drop and rebuild the BM25 index from the store (vectors are kept)."""
-        self._fresh_index()
-        self.sync(embed=False, on_index=on_index)
+        with self.store.write_lock():
+            self._fresh_index()
+            self.sync(embed=False, on_index=on_index)
 
     def embed_articles(self, on_progress: Progress | None = None) -> int:
         """Cut new articles into passages and embed every passage without a vector.
@@ -138,8 +153,9 @@ class Searcher:
             if without:
                 raise SearchError(f"{without} articles or passages have no {self.encoder_name} vectors yet; "
                                   f"run 'burhan embed'")
-            self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name),
-                                     ann_path=self.lexical.folder / f"dense-{self.encoder_name}.faiss")
+            with self.store.write_lock():  # the ANN graph file may be written
+                self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name),
+                                         ann_path=self.lexical.folder / f"dense-{self.encoder_name}.faiss")
         return self._dense
 
     # -- searching -------------------------------------------------------------------

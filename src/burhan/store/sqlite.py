@@ -8,6 +8,7 @@ schema version; ``MIGRATIONS[k]`` takes a store from version k to k+1.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import sqlite3
 from collections.abc import Iterator
@@ -118,6 +119,7 @@ class Store:
 
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
+        self._lock_depth = 0
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path} (run 'burhan ingest' first)")
         if self.path.exists() and self.path.is_dir():
@@ -162,6 +164,32 @@ class Store:
                 for statement in _statements(MIGRATIONS[target]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {target + 1}")
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Exclusive across processes (``flock`` on ``<store>.lock``): held around a write to the
+        store *and* the files beside it (BM25 index, ANN graph), so that server workers and a
+        command-line ingest never interleave them. SQLite serialises its own transactions; the
+        index files need this. Re-entrant within one ``Store``."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def data_version(self) -> int:
+        """SQLite's ``data_version``: changes when *another* connection (another process) commits."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
