@@ -105,7 +105,7 @@ class StanceModel:
     def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
                  rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13,
-                 evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "evidence",
+                 evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
                  polarity_coverage: float = 0.5):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
