@@ -50,7 +50,9 @@ def run_tree(source: Path, directory: Path) -> dict[str, list[float]]:
     env = {**os.environ, "PYTHONPATH": str(source / "src")}
     code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); from ingest import measure; "
             f"from pathlib import Path; print(json.dumps(measure(Path({str(directory)!r}))))")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"measuring {source} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

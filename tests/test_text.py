@@ -285,3 +285,30 @@ def test_split_sentences_matches_its_first_definition_on_any_unicode(text):
     from burhan.text.sentences import split_sentences
 
     assert split_sentences(text) == _split_reference(text)
+
+
+def test_text_analysis_is_made_once_and_agrees_with_the_functions():
+    from burhan.text.analysis import analyse
+    from burhan.text.numbers import extract_numbers
+    from burhan.text.places import place_names
+    from burhan.text.quantities import quantities
+    from burhan.text.tokens import analyze
+
+    text = "قال المرصد السوري إن 1300 مدني قتلوا في حلب خلال تشرين الثاني 2016 بعد حصار دام 8 ساعات."
+    doc = analyse(text)
+    assert analyse(text) is doc  # one object per text: every stage reads the same analysis
+    assert list(doc.stems) == analyze(text)
+    assert list(doc.numbers) == extract_numbers(text)
+    assert [q.key for q in doc.quantities] == [q.key for q in quantities(text)]
+    assert list(doc.places) == place_names(text) and "حلب" in doc.places
+    assert doc.years == frozenset({"2016"}) and doc.months == frozenset({11})
+
+
+def test_stored_stems_are_used_not_recomputed(monkeypatch):
+    import burhan.text.analysis as analysis
+
+    text = "جملة لم يرها المحلل من قبل عن سد الفرات"
+    stored = ("مخزن", "مسبقا")
+    assert analysis.analyse(text, stored).stems == stored
+    monkeypatch.setattr(analysis, "analyze", lambda t: (_ for _ in ()).throw(AssertionError("re-analysed")))
+    assert analysis.analyse(text).stems == stored

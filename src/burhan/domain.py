@@ -24,10 +24,12 @@ RATINGS: tuple[str, ...] = get_args(RatingLabel)
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of an article, as displayed (original spelling kept)."""
+    """One sentence of an article, as displayed (original spelling kept), with its search
+    stems (``burhan.text.tokens.analyze``), analysed once at ingest and stored."""
 
     index: int
     text: str
+    stems: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

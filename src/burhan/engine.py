@@ -20,7 +20,7 @@ from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
 from burhan.text.normalize import arabic_ratio
 from burhan.text.places import place_names
-from burhan.text.tokens import analyze
+from burhan.text.analysis import analyse
 from burhan.verdict.explain import explain
 from burhan.verdict.factchecks import factcheck_decision
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
@@ -162,11 +162,14 @@ class Engine:
     def assess(self, claim: Claim, articles: list[Article]):
         """Score each article against the claim: stance, rationale, reliability, date, counts.
         Returns (evidence ordered by weight, count checks, claim places, claimed event date)."""
+        for a in articles:  # the stems stored at ingest: every stage below reads these analyses
+            for s in a.sentences:
+                analyse(s.text, s.stems)
         predictions = self.stance_model.predict([StancePair(claim.text, [s.text for s in a.sentences])
                                                  for a in articles])
         event_date = claim_event_date(claim.text, claim.date)
-        places = place_names(claim.text)
-        claim_stems = set(analyze(claim.text))
+        places = list(analyse(claim.text).places)
+        claim_stems = set(analyse(claim.text).stems)
         evidence, numbers = [], []
         for article, prediction in zip(articles, predictions):
             published = parse_iso(article.date)
@@ -189,7 +192,7 @@ class Engine:
         """The rationale sentences and those that share enough stems with the claim."""
         chosen = {r.index for r in prediction.rationale}
         for s in article.sentences:
-            if s.index not in chosen and len(claim_stems & set(analyze(s.text))) >= COUNT_CONTEXT_STEMS:
+            if s.index not in chosen and len(claim_stems & set(analyse(s.text).stems)) >= COUNT_CONTEXT_STEMS:
                 chosen.add(s.index)
         return [(s.index, s.text) for s in article.sentences if s.index in chosen]
 

@@ -15,11 +15,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from burhan.domain import Article, Document
+from burhan.domain import Article, Document, Sentence
 from burhan.ingest.clean import clean
 from burhan.ingest.dedup import signature
 from burhan.ingest.errors import IngestError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
+from burhan.text.tokens import analyze
 
 
 class ArticleSink(Protocol):
@@ -56,6 +57,8 @@ def prepare(document: Document) -> Article:
     """One document → a cleaned, signed ``Article`` (``IngestError`` if no text is left)."""
     article = clean(document)
     article.signature = signature(article.text)
+    # each sentence's stems, analysed here (in the worker processes) and stored
+    article.sentences = [Sentence(s.index, s.text, tuple(analyze(s.text))) for s in article.sentences]
     return article
 
 

@@ -34,7 +34,7 @@ class AnalysedArticle:
 
 def analyse_article(article: Article) -> AnalysedArticle:
     return AnalysedArticle(article.id, analyze((article.title or "") + "\n" + article.text),
-                           [analyze(s.text) for s in article.sentences])
+                           [list(s.stems) if s.stems is not None else analyze(s.text) for s in article.sentences])
 
 
 @dataclass(frozen=True)

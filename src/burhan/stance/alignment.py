@@ -19,26 +19,18 @@ the sentence is about the claim.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
 import numpy as np
 
-from burhan.text.actors import actor_names
-from burhan.text.dates import MONTHS
+from burhan.text.analysis import TextAnalysis, analyse
 from burhan.text.normalize import normalize
-from burhan.text.places import place_names, same_place
-from burhan.text.predicates import DENIALS, NEGATIONS, predicate_sides, words
-from burhan.text.quantities import compatible, quantities
-from burhan.text.tokens import analyze
+from burhan.text.places import same_place
+from burhan.text.predicates import DENIALS, NEGATIONS
+from burhan.text.quantities import compatible
 
 REFUTE_PHRASES = tuple(normalize(w) for w in (
     "غير صحيح", "غير صحيحة", "لا صحة", "عار عن الصحة", "عارية عن الصحة", "لا أساس", "شائعة", "شائعات",
     "مفبرك", "مفبركة", "ملفق", "ملفقة", "زائف", "زائفة", "مضلل", "مضللة", "كاذب", "كاذبة", "إشاعة",
 ))
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_MONTH_WORDS = {name: month for name, month in MONTHS.items()}
 
 CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "denial_in_sentence", "quantity_conflict",
            "place_conflict", "year_conflict", "month_conflict", "actor_conflict")
@@ -47,39 +39,7 @@ FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_sam
     tuple(f"{name}_x_coverage" for name in CLASHES)
 
 
-def _months(tokens: list[str]) -> set[int]:
-    found = {_MONTH_WORDS[t] for t in tokens if t in _MONTH_WORDS}
-    for a, b in zip(tokens, tokens[1:]):
-        if f"{a} {b}" in _MONTH_WORDS:
-            found.add(_MONTH_WORDS[f"{a} {b}"])
-    return found
-
-
-@dataclass(frozen=True)
-class _Side:
-    """What alignment needs of one text, computed once per text (``_side`` is cached: a claim
-    meets many sentences, and a sentence many claims and models)."""
-
-    stems: tuple[str, ...]
-    words: tuple[str, ...]
-    sides: dict
-    quantities: tuple
-    places: tuple[str, ...]
-    actors: frozenset[str]
-    years: frozenset[str]
-    months: frozenset[int]
-    norm: str
-
-
-@lru_cache(maxsize=100_000)
-def _side(text: str) -> _Side:
-    tokens = words(text)
-    return _Side(tuple(analyze(text)), tuple(tokens), predicate_sides(text), tuple(quantities(text)),
-                 tuple(place_names(text)), frozenset(actor_names(text)), frozenset(_YEAR.findall(text)),
-                 frozenset(_months(tokens)), normalize(text))
-
-
-def _quantity_relation(claim: _Side, sentence: _Side) -> tuple[float, float, float]:
+def _quantity_relation(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[float, float, float]:
     """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
     whose key the sentence gives only with other values."""
     matched = conflicting = 0
@@ -93,7 +53,7 @@ def _quantity_relation(claim: _Side, sentence: _Side) -> tuple[float, float, flo
 
 
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
-    claim, sentence = _side(claim_text), _side(sentence_text)
+    claim, sentence = analyse(claim_text), analyse(sentence_text)
     claim_stems, sentence_stems = claim.stems, sentence.stems
     a, b = set(claim_stems), set(sentence_stems)
     coverage = len(a & b) / max(1, len(a))
@@ -102,7 +62,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     bigram = len(claim_bigrams & set(zip(sentence_stems, sentence_stems[1:]))) / max(1, len(claim_bigrams))
     extra = len(b - a) / max(1, len(b))
 
-    claim_sides, sentence_sides = claim.sides, sentence.sides
+    claim_sides, sentence_sides = claim.predicate_sides, sentence.predicate_sides
     shared = claim_sides.keys() & sentence_sides.keys()
     antonym_conflict = sum(1 for g in shared if not claim_sides[g] & sentence_sides[g])
     antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
@@ -110,7 +70,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
              for sides in (claim_sides, sentence_sides)]
     negated = [sum(1 for w in side.words if w in NEGATIONS) for side in (claim, sentence)]
     denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words))
-    refute_phrase = float(any(p in sentence.norm for p in REFUTE_PHRASES))
+    refute_phrase = float(any(p in sentence.normal for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
     unmatched_claim = [p for p in claim.places if not any(same_place(p, q) for q in sentence.places)]

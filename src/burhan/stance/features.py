@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from burhan.text.analysis import analyse
 from burhan.text.normalize import normalize
-from burhan.text.numbers import extract_numbers
-from burhan.text.tokens import analyze, stem
+from burhan.text.tokens import stem
 
 TOP_SENTENCES = 3
 REFUTE = [normalize(w) for w in (
@@ -99,8 +99,10 @@ class PairFeaturizer:
 
     def features(self, claim: str, sentences: list[str], title: str | None = None,
                  cosines: np.ndarray | None = None) -> tuple[np.ndarray, list[SentenceScore]]:
-        claim_stems = analyze(claim)
-        sentence_stems = [analyze(s) for s in sentences]
+        claim_doc = analyse(claim)
+        docs = [analyse(s) for s in sentences]
+        claim_stems = list(claim_doc.stems)
+        sentence_stems = [list(d.stems) for d in docs]
         ranking = self.rank_sentences(claim_stems, sentence_stems, cosines)
         top = ranking[: self.top]
         claim_set = set(claim_stems)
@@ -113,15 +115,14 @@ class PairFeaturizer:
                                for s in top]) if top else 0.0
         tfidf = self._tfidf_cosine(claim_stems, [t for stems in sentence_stems for t in stems])
 
-        top_norm = " ".join(normalize(sentences[s.index]) for s in top)
+        top_norm = " ".join(docs[s.index].normal for s in top)
         top_words = set(_WORD.findall(top_norm))
-        claim_norm = normalize(claim)
-        claim_words = set(_WORD.findall(claim_norm))
+        claim_words = set(_WORD.findall(claim_doc.normal))
         article_norm = normalize(" ".join(sentences))
         n_words = max(1, len(article_norm.split()))
 
-        claim_numbers = extract_numbers(claim)
-        top_numbers = [m for s in top for m in extract_numbers(sentences[s.index])]
+        claim_numbers = claim_doc.numbers
+        top_numbers = [m for s in top for m in docs[s.index].numbers]
         top_values = {m.value for m in top_numbers}
         matched = sum(1 for m in claim_numbers if m.value in top_values)
         noun_conflict = 0

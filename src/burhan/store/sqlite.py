@@ -20,6 +20,7 @@ import numpy as np
 
 from burhan.domain import Article, FactCheck, Sentence
 from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
+from burhan.text.tokens import analyze
 from burhan.text.normalize import normalize
 
 MIGRATIONS = [
@@ -101,6 +102,11 @@ MIGRATIONS = [
         imported_at TEXT NOT NULL
     );
     """,
+    # v5: each sentence's search stems, analysed once at ingest (issue 14); filled for older
+    # stores by ``_fill_stems`` in the same transaction
+    """
+    ALTER TABLE sentences ADD COLUMN stems TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -163,7 +169,14 @@ class Store:
             with self.transaction():
                 for statement in _statements(MIGRATIONS[target]):
                     self.db.execute(statement)
+                if target + 1 == 5:
+                    self._fill_stems()
                 self.db.execute(f"PRAGMA user_version = {target + 1}")
+
+    def _fill_stems(self) -> None:
+        rows = self.db.execute("SELECT article_id, idx, text FROM sentences WHERE stems IS NULL").fetchall()
+        self.db.executemany("UPDATE sentences SET stems = ? WHERE article_id = ? AND idx = ?",
+                            [(" ".join(analyze(text)), a, i) for a, i, text in rows])
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -234,8 +247,9 @@ class Store:
                 if story is None:
                     db.execute("UPDATE articles SET story_id = id WHERE id = ?", (article.id,))
                 db.executemany(
-                    "INSERT INTO sentences (article_id, idx, text) VALUES (?, ?, ?)",
-                    [(article.id, s.index, s.text) for s in article.sentences],
+                    "INSERT INTO sentences (article_id, idx, text, stems) VALUES (?, ?, ?, ?)",
+                    [(article.id, s.index, s.text, " ".join(s.stems if s.stems is not None else analyze(s.text)))
+                     for s in article.sentences],
                 )
                 db.executemany(
                     "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?)",
@@ -301,9 +315,9 @@ class Store:
 
     def sentences(self, article_id: int) -> list[Sentence]:
         rows = self.db.execute(
-            "SELECT idx, text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+            "SELECT idx, text, stems FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
         ).fetchall()
-        return [Sentence(index=r["idx"], text=r["text"]) for r in rows]
+        return [Sentence(index=r["idx"], text=r["text"], stems=tuple(r["stems"].split())) for r in rows]
 
     def article_ids(self, after: int = 0) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", (after,))]

@@ -121,11 +121,11 @@ def head_noun(mention: NumberMention, text: str) -> str | None:
     return mention.noun
 
 
-def quantities(text: str) -> list[Quantity]:
+def quantities(text: str, numbers: list[NumberMention] | tuple[NumberMention, ...] | None = None) -> list[Quantity]:
     """The numbers of ``text`` that count a noun or measure in a known unit (years, bare
-    numbers and ordinals are left out)."""
+    numbers and ordinals are left out). ``numbers``: ``extract_numbers(text)`` if already known."""
     out = []
-    for mention in extract_numbers(text):
+    for mention in extract_numbers(text) if numbers is None else numbers:
         if unit_of(mention.text) == ("percent", 1):
             continue  # «المئة» of «40 في المئة» is the unit, not a hundred of something
         noun = head_noun(mention, text)

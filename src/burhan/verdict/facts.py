@@ -19,7 +19,8 @@ from burhan.domain import NumberCheck
 from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize
 from burhan.text.numbers import NumberMention
-from burhan.text.quantities import compatible, quantities
+from burhan.text.analysis import analyse
+from burhan.text.quantities import compatible
 
 # «بينهم 40 طفلا», «من بينهم 12», «منهم 5»: the number is a part of a total just given
 _PARTITIVE = {normalize(w) for w in "بينهم بينها بينهن منهم منها منهن".split()}
@@ -35,10 +36,10 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
     """Every quantity in ``sentences`` of a key the claim has: a match, a conflict, or context
     (a part of a total, or another value in an article that states the claimed one)."""
-    claimed_all = quantities(claim)
+    claimed_all = analyse(claim).quantities
     if not claimed_all:
         return []
-    found = [(index, text, reported) for index, text in sentences for reported in quantities(text)]
+    found = [(index, text, reported) for index, text in sentences for reported in analyse(text).quantities]
     checks = []
     for claimed in claimed_all:
         same_key = [(index, text, reported) for index, text, reported in found if reported.key == claimed.key]

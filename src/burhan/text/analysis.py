@@ -1,0 +1,110 @@
+"""One text, analysed once: the object every later stage reads (spaCy's ``Doc`` is the model).
+
+``analyse(text)`` gives the ``TextAnalysis`` of a text — the same object for the same text in
+one process (a bounded cache), so that a claim and the sentences of its candidate articles are
+analysed once per check however many stages (search, stance features, sentence alignment,
+count comparison) look at them. Each part is computed on first use and kept:
+
+- ``normal``: the matching form (``burhan.text.normalize``);
+- ``stems``: the search terms (``burhan.text.tokens.analyze``) — stored with every sentence at
+  ingest and handed in by the store (``analyse(text, stems=…)``), so they are never recomputed;
+- ``words``: normalised words; ``predicate_sides``: antonym predicates and the side taken;
+- ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums);
+- ``places``, ``actors``, ``years``, ``months``, ``dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from functools import cached_property
+
+from burhan.text.actors import actor_names
+from burhan.text.dates import MONTHS, DateMention, extract_dates
+from burhan.text.numbers import NumberMention, extract_numbers
+from burhan.text.normalize import normalize
+from burhan.text.places import place_names
+from burhan.text.predicates import predicate_sides, words
+from burhan.text.quantities import Quantity, quantities
+from burhan.text.tokens import analyze
+
+CACHE_SIZE = 200_000
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+class TextAnalysis:
+    """The analysis of one text; parts computed on first use (see the module docstring)."""
+
+    def __init__(self, text: str, stems: tuple[str, ...] | list[str] | None = None):
+        self.text = text
+        if stems is not None:
+            self.__dict__["stems"] = tuple(stems)
+
+    def __repr__(self) -> str:
+        return f"TextAnalysis({self.text[:40]!r})"
+
+    @cached_property
+    def normal(self) -> str:
+        return normalize(self.text)
+
+    @cached_property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(analyze(self.text))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(words(self.text))
+
+    @cached_property
+    def predicate_sides(self) -> dict[str, set[str]]:
+        return predicate_sides(self.text)
+
+    @cached_property
+    def numbers(self) -> tuple[NumberMention, ...]:
+        return tuple(extract_numbers(self.text))
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return tuple(quantities(self.text, self.numbers))
+
+    @cached_property
+    def places(self) -> tuple[str, ...]:
+        return tuple(place_names(self.text))
+
+    @cached_property
+    def actors(self) -> frozenset[str]:
+        return frozenset(actor_names(self.text))
+
+    @cached_property
+    def years(self) -> frozenset[str]:
+        return frozenset(_YEAR.findall(self.text))
+
+    @cached_property
+    def months(self) -> frozenset[int]:
+        """Months named by a month word (one or two words: «تشرين الثاني»)."""
+        tokens = self.words
+        found = {MONTHS[t] for t in tokens if t in MONTHS}
+        found |= {MONTHS[f"{a} {b}"] for a, b in zip(tokens, tokens[1:]) if f"{a} {b}" in MONTHS}
+        return frozenset(found)
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        return tuple(extract_dates(self.text))
+
+
+_cache: OrderedDict[str, TextAnalysis] = OrderedDict()
+
+
+def analyse(text: str, stems: tuple[str, ...] | list[str] | None = None) -> TextAnalysis:
+    """The ``TextAnalysis`` of ``text``, made once per process (the last ``CACHE_SIZE`` texts
+    kept). ``stems``: the text's stems when already known (stored at ingest)."""
+    found = _cache.get(text)
+    if found is not None:
+        _cache.move_to_end(text)
+        if stems is not None and "stems" not in found.__dict__:
+            found.__dict__["stems"] = tuple(stems)
+        return found
+    found = _cache[text] = TextAnalysis(text, stems)
+    if len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return found
