@@ -3,7 +3,8 @@
     python bench/ingest.py [../shared/datasets/unifiedfc] [--baseline REV] [--repeat 1]
 
 Prints articles/s and MB/s for: the analyser alone (decode, clean, split, MinHash; no store)
-with 1 and 2 worker processes, and the whole ingest into a fresh store with 1 and 2 workers.
+with 1 and 2 worker processes, the whole ingest into a fresh store with 1 and 2 workers, and
+ingest plus the BM25 index (what ``burhan ingest --no-embed`` does) with 2 workers.
 With ``--baseline REV`` (e.g. ``69fcb12``, the wave-1 analyser) the same measurements run on
 that commit too — checked out in a temporary ``git worktree``, imported in a subprocess —
 interleaved with this tree's, so that both see the same machine; printed as ratios.
@@ -21,13 +22,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("analyser, 1 worker", "analyser, 2 workers", "whole ingest, 1 worker", "whole ingest, 2 workers")
+STAGES = ("analyser, 1 worker", "analyser, 2 workers", "whole ingest, 1 worker", "whole ingest, 2 workers",
+          "ingest + BM25 index, 2 workers")
 
 
 def measure(directory: Path) -> dict[str, list[float]]:
     """articles and seconds per stage, with the ``burhan`` found on ``sys.path``."""
     from burhan.ingest import ReadOptions, expand_paths, ingest
     from burhan.ingest.pipeline import analyze_files
+    from burhan.search import Searcher
     from burhan.store import Store
 
     files = expand_paths([directory / "dataset"])
@@ -42,6 +45,11 @@ def measure(directory: Path) -> dict[str, list[float]]:
             report = ingest(files, store, workers=workers)
             out[STAGES[1 + workers]] = [report.added + report.duplicates + report.unchanged,
                                         time.perf_counter() - start]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        start = time.perf_counter()  # what `burhan ingest --no-embed` does
+        report = ingest(files, store, workers=2)
+        Searcher(store).sync(embed=False)
+        out[STAGES[4]] = [report.added + report.duplicates + report.unchanged, time.perf_counter() - start]
     return out
 
 

@@ -88,15 +88,17 @@ def serve_subprocess(db: Path, workers: int, port: int) -> subprocess.Popen:
     burhan = shutil.which("burhan") or "burhan"
     server = subprocess.Popen([burhan, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 180
-    while time.time() < deadline:
+    deadline, seen = time.time() + 300, set()
+    while time.time() < deadline:  # every worker warm (each loads its models at start) and answering
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+            seen.add(httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()["worker"])
+            if len(seen) == workers:
                 return server
         except httpx.HTTPError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.2)
     server.kill()
-    raise SystemExit(f"burhan serve --workers {workers} did not answer within 180 s")
+    raise SystemExit(f"burhan serve --workers {workers}: {len(seen)} worker(s) answered within 300 s")
 
 
 def free_port() -> int:

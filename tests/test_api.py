@@ -1,6 +1,7 @@
 """The REST API through FastAPI's TestClient: reads, the token on writes, limits, errors,
 and an ingest that fails leaving the store as it was."""
 
+import os
 import sqlite3
 
 import pytest
@@ -29,7 +30,7 @@ def snapshot(db):
 
 
 def test_health_stats_and_openapi(client):
-    assert client.get("/health").json() == {"status": "ok", "articles": 26}
+    assert client.get("/health").json() == {"status": "ok", "articles": 26, "worker": os.getpid()}
     assert client.get("/api/stats").json()["stories"] == 22
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/check", "/api/search", "/api/articles/{article_id}", "/api/ingest", "/api/stats", "/health"} <= set(paths)
@@ -174,14 +175,18 @@ def test_serve_with_two_workers_sees_every_write(tmp_path):
                                            encoding="utf-8")
         subprocess.run([shutil.which("burhan"), "ingest", str(tmp_path / "late.txt"), "--db", str(db)], check=True,
                        capture_output=True)
+        workers = set()
         for _ in range(12):  # a new connection each time: either worker may answer
-            assert httpx.get(f"{base}/health", timeout=10).json()["articles"] == 28
+            health = httpx.get(f"{base}/health", timeout=10).json()
+            assert health["articles"] == 28
+            workers.add(health["worker"])
             for mode in ("bm25", "dense"):
                 hits = httpx.get(f"{base}/api/search", params={"q": "مهرجان الإسفنج البحري في طرطوس", "mode": mode},
                                  timeout=30).json()
                 assert hits and hits[0]["title"] == "مهرجان الإسفنج في طرطوس", mode
             hits = httpx.get(f"{base}/api/search", params={"q": "درجة حرارة اللاذقية", "mode": "bm25"}, timeout=30).json()
             assert hits and hits[0]["origin"].endswith("late.txt")
+        assert len(workers) == 2, "every answer came from one worker: the test proves nothing"
     finally:
         server.terminate()
         server.wait(30)

@@ -39,6 +39,9 @@ class ClaimError(ValueError):
     """A claim that cannot be checked (empty, only punctuation, too long)."""
 
 
+WARM_CLAIM = "مقتل مدنيين في قصف على مدينة حلب"
+
+
 class Engine:
     """Checks claims against the articles of ``store``. Every part can be replaced."""
 
@@ -75,6 +78,11 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()
+
+    def warm(self) -> None:
+        """Load everything a first check loads (encoders, models, indexes): a server calls this
+        at start, so that its first requests do not wait for them."""
+        self.check(WARM_CLAIM)
 
     def __enter__(self) -> Engine:
         return self

@@ -58,18 +58,22 @@ def app_from_environment() -> FastAPI:
     ``BURHAN_SERVE_ENCODER``, ``BURHAN_TOKEN``). Each worker has its own engine over the one
     WAL store; writes are serialised by the store's write lock."""
     return create_app(os.environ["BURHAN_SERVE_DB"], token=os.environ.get("BURHAN_TOKEN") or None,
-                      encoder=os.environ.get("BURHAN_SERVE_ENCODER", DEFAULT_ENCODER))
+                      encoder=os.environ.get("BURHAN_SERVE_ENCODER", DEFAULT_ENCODER), warm=True)
 
 
 def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_ENCODER,
                max_request_bytes: int = MAX_REQUEST_BYTES, max_claim_chars: int = MAX_CLAIM_CHARS,
-               engine: Engine | None = None) -> FastAPI:
+               engine: Engine | None = None, warm: bool = False) -> FastAPI:
+    """The app over the store ``db``. ``warm``: load the encoders and models at start-up
+    (``burhan serve`` does) instead of on the first check."""
     lock = threading.Lock()
     state: dict[str, Engine] = {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         state["engine"] = engine or Engine.open(db, encoder=encoder, max_claim_chars=max_claim_chars)
+        if warm:
+            state["engine"].warm()
         yield
         if engine is None:
             state["engine"].close()
@@ -114,7 +118,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     @app.get("/health", response_model=Health)
     def health() -> dict:
         with lock:
-            return {"status": "ok", "articles": current().store.stats()["articles"]}
+            return {"status": "ok", "articles": current().store.stats()["articles"], "worker": os.getpid()}
 
     @app.get("/api/stats")
     def stats() -> dict:

@@ -97,6 +97,7 @@ class IngestResponse(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     articles: int
+    worker: int = Field(description="Process id of the server worker that answered (burhan serve --workers N)")
 
 
 class FactCheckImportError(BaseModel):
