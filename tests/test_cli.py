@@ -17,7 +17,7 @@ def test_ingest_stats_list_show(seeds, tmp_path):
     db = tmp_path / "x.db"
     result = run("ingest", seeds, "--db", db, "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"added": 5, "unchanged": 0, "duplicates": 0, "errors": []}
+    assert json.loads(result.stdout) == {"added": 5, "unchanged": 0, "duplicates": 0, "errors": [], "skipped": 0}
     assert json.loads(run("stats", "--db", db, "--json").stdout)["articles"] == 5
     rows = json.loads(run("list", "--db", db, "--json").stdout)
     assert len(rows) == 5 and set(rows[0]) >= {"id", "title", "origin", "source", "date"}

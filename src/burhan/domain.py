@@ -47,6 +47,8 @@ class Document:
     date: str | None = None
     source: str | None = None
     is_html: bool = False
+    fetched: str | None = None  # when a crawler fetched the page (WARC-Date): the date if the page gives none
+    arabic_only: bool = False  # keep it only if its main text is Arabic (pages of a web archive)
 
 
 @dataclass

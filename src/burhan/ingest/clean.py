@@ -88,7 +88,7 @@ def clean(document: Document) -> Article:
         title=title or header_title or _title_from(sentences),
         url=url,
         source=domain_of(url) or source,
-        date=_iso_date(date) or header_date or _date_in_lead(text),
+        date=_iso_date(date) or header_date or _date_in_lead(text) or document.fetched,
     )
 
 

@@ -20,6 +20,8 @@ from burhan.ingest.clean import clean
 from burhan.ingest.dedup import signature
 from burhan.ingest.errors import IngestError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
+from burhan.ingest.warc import ARABIC_PAGE, RecordError, is_warc, read_warc
+from burhan.text.normalize import arabic_ratio
 from burhan.text.tokens import analyze
 
 
@@ -41,6 +43,7 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     errors: list[FileError] = field(default_factory=list)
+    skipped: int = 0  # web-archive pages left out because their text is not Arabic
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,6 +54,7 @@ class FileResult:
     path: str
     articles: list[Article] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    skipped: int = 0  # pages of a web archive left out as not Arabic
 
 
 def prepare(document: Document) -> Article:
@@ -66,20 +70,27 @@ def analyze_file(path: Path, options: ReadOptions) -> FileResult:
     """Read, clean and sign every document of one file. Never raises for bad input."""
     result = FileResult(path=str(path))
     try:
-        documents = read_file(path, options)
+        items = list(read_warc(path, options.max_document_bytes)) if is_warc(path) else read_file(path, options)
     except IngestError as err:
         result.errors.append(FileError(str(path), str(err)))
         return result
     except OSError as err:
         result.errors.append(FileError(str(path), f"cannot read: {err.strerror or err}"))
         return result
+    documents = [item for item in items if isinstance(item, Document)]
+    result.errors += [FileError(item.where, item.error) for item in items if isinstance(item, RecordError)]
     for document in documents:
         try:
-            result.articles.append(prepare(document))
+            article = prepare(document)
         except IngestError as err:
-            where = str(path) if len(documents) == 1 else document.origin
+            where = str(path) if len(documents) == 1 and not is_warc(path) else document.origin
             result.errors.append(FileError(where, str(err)))
-    if not documents:
+            continue
+        if document.arabic_only and arabic_ratio(article.text) < ARABIC_PAGE:
+            result.skipped += 1  # a web archive's page in another language: not an error
+            continue
+        result.articles.append(article)
+    if not items:
         result.errors.append(FileError(str(path), "no articles in file"))
     return result
 
@@ -125,6 +136,7 @@ def ingest(
 
     for done, result in enumerate(analyze_files(files, options, workers), start=1):
         report.errors.extend(result.errors)
+        report.skipped += result.skipped
         batch.extend(result.articles)
         if len(batch) >= batch_size:
             flush()

@@ -3,7 +3,8 @@
 Supported: ``.txt`` (one article; the first lines may hold title and date), ``.html``/
 ``.htm`` (main text extracted later by trafilatura), ``.json`` (one object, a list of
 objects, or a Unified-FC claim file with its ``article``/``url`` lists), ``.jsonl``
-(one object per line) and ``.csv``/``.tsv``. Field names for JSON and CSV are chosen by
+(one object per line), ``.csv``/``.tsv``, and web archives ``.warc``/``.warc.gz``
+(``burhan.ingest.warc``). Field names for JSON and CSV are chosen by
 ``ReadOptions`` (defaults try the usual names).
 """
 
@@ -25,7 +26,14 @@ from burhan.ingest.errors import IngestError
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
+WARC_SUFFIXES = {".warc", ".warc.gz"}  # read by burhan.ingest.warc
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WARC_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
+
+
+def suffix_of(path: Path | str) -> str:
+    """The file type: the lower-cased suffix, with ``.warc.gz`` as one."""
+    name = Path(path).name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix
 
 
 @dataclass
@@ -64,7 +72,7 @@ def expand_paths(paths: list[str | Path], suffixes: set[str] = SUPPORTED_SUFFIXE
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                    if not name.startswith(".") and suffix_of(name) in suffixes:
                         files.append(Path(root) / name)
         else:
             files.append(path)
@@ -80,7 +88,9 @@ def is_unifiedfc_root(path: Path) -> bool:
 def read_file(path: Path, options: ReadOptions) -> list[Document]:
     """All documents in ``path``. Raises ``IngestError`` for anything unreadable."""
     require_file(path)
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
+    if suffix in WARC_SUFFIXES:
+        raise IngestError("a web archive: read it with burhan.ingest.warc.read_warc")
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     single = suffix in TEXT_SUFFIXES | HTML_SUFFIXES
