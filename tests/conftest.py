@@ -28,3 +28,18 @@ def vector_cache(tmp_path_factory):
     import os
 
     os.environ["BURHAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("vector-cache"))
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local[2] SparkSession for the whole test run (a session takes ~10 s to start)."""
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (Spark needs one: apt install openjdk-17-jre-headless)")
+    pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -e '.[spark]')")
+    session = (pyspark.sql.SparkSession.builder.master("local[2]").appName("burhan-tests")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

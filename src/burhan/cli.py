@@ -586,6 +586,42 @@ def eval_verdict(
 
 # -- published fact-checks ---------------------------------------------------------------
 
+spark_app = typer.Typer(no_args_is_help=True, help="Burhan on Apache Spark (pip install -e '.[spark]').")
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("ingest")
+def spark_ingest_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or Hadoop URIs (hdfs://, s3a://).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="A new folder for the sharded corpus.")],
+    shards: Annotated[int, typer.Option("--shards", min=1, help="Stores to spread the corpus over.")] = 4,
+    master: Annotated[str, typer.Option("--master", help="Spark master (local[2], spark://host:7077, yarn …).")] = "local[2]",
+    embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed each shard for dense search.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The same readers, cleaning, analyser and near-duplicate linking as 'burhan ingest', run by
+    Spark: N ordinary stores (shard-0000.db …) and corpus.json under --out."""
+    from burhan.spark import spark_ingest
+
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
+        raise typer.Exit(2) from None
+    session = SparkSession.builder.master(master).appName("burhan-ingest").getOrCreate()
+    with _exit_2_on(ValueError, OSError):
+        report = spark_ingest(session, inputs, out_dir, shards, embed=embed)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        for e in report.errors:
+            err.print(f"[red]error:[/] {e.path}: {e.error}", highlight=False)
+        out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}, "
+                  f"skipped {report.skipped}, errors {len(report.errors)} → {shards} shards in {out_dir}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
 factchecks_app = typer.Typer(no_args_is_help=True, help="Published fact-checks (ClaimReview): import and match.")
 app.add_typer(factchecks_app, name="factchecks")
 RATING_STYLE = {"false": "red", "misleading": "red", "satire": "magenta", "mixed": "yellow", "true": "green"}

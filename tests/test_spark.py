@@ -1,0 +1,77 @@
+"""Ingest on Spark (local[2]) gives the same corpus as `burhan ingest` on one machine: the same
+articles (cleaned text, sentences, stems), the same story links, counted the same way — spread
+over shards that are each an ordinary store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_warc import PAGES, write_warc
+
+from burhan.ingest import ingest
+from burhan.spark import read_manifest, spark_ingest
+from burhan.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "burhan" / "demo" / "demo_corpus.jsonl"
+
+
+def corpus_view(stores: list[Path]) -> tuple[dict, set]:
+    """Articles by origin (title, date, text, sentences with stems) and the stories as sets of origins."""
+    articles, stories = {}, {}
+    for db in stores:
+        with Store(db) as store:
+            for listed in store.list_articles():
+                a = store.get(listed.id)
+                articles[a.origin] = (a.title, a.date, a.source, a.text, [(s.text, s.stems) for s in a.sentences])
+                stories.setdefault((db, a.story_id), set()).add(a.origin)
+    return articles, {frozenset(s) for s in stories.values()}
+
+
+def test_spark_ingest_equals_single_machine_ingest(spark, seeds, tmp_path):
+    warc = write_warc(tmp_path / "crawl.warc.gz", PAGES)
+    copies = tmp_path / "wire"
+    copies.mkdir()  # syndicated copies of one seed in other files, so that stories span inputs
+    seed = sorted(seeds.iterdir())[1]
+    for k in range(3):
+        text = seed.read_text(encoding="utf-8", errors="replace")
+        (copies / f"copy-{k}.txt").write_text(f"وكالة {k}\n" + text, encoding="utf-8")
+    inputs = [str(seeds), str(DEMO), str(warc), str(copies)]
+
+    with Store(tmp_path / "one.db") as store:
+        single = ingest(inputs, store)
+    report = spark_ingest(spark, inputs, tmp_path / "corpus", shards=3)
+
+    assert (report.added, report.unchanged, report.duplicates, report.skipped) == \
+        (single.added, single.unchanged, single.duplicates, single.skipped)
+    assert [(e.path, e.error) for e in report.errors] == [(e.path, e.error) for e in single.errors]
+    assert report.duplicates >= 3 and report.skipped == 1
+
+    manifest = read_manifest(tmp_path / "corpus")
+    shards = [tmp_path / "corpus" / name for name in manifest["shards"]]
+    assert len(shards) == 3 and manifest["articles"] == single.added + single.duplicates
+    one_articles, one_stories = corpus_view([tmp_path / "one.db"])
+    sharded_articles, sharded_stories = corpus_view(shards)
+    assert sharded_articles == one_articles
+    assert sharded_stories == one_stories
+    assert any(len(s) >= 4 for s in sharded_stories)  # the seed and its three copies: one story
+    sizes = []
+    for db in shards:  # each shard is an ordinary store, with its BM25 index
+        with Store(db) as store:
+            sizes.append(store.stats()["articles"])
+            assert store.schema_version >= 5
+    assert sum(sizes) == manifest["articles"] and sum(1 for n in sizes if n) >= 2
+
+
+def test_spark_cli_and_a_clear_error_for_a_used_folder(spark, seeds, tmp_path):
+    from typer.testing import CliRunner
+
+    from burhan.cli import app
+
+    out = tmp_path / "corpus"
+    result = CliRunner().invoke(app, ["spark", "ingest", str(seeds), "--out", str(out), "--shards", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["shards"] == 2 and summary["added"] + summary["duplicates"] == len(list(seeds.glob("*.txt")))
+    again = CliRunner().invoke(app, ["spark", "ingest", str(seeds), "--out", str(out)])
+    assert again.exit_code == 2 and "is not empty" in again.output
