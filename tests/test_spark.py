@@ -75,3 +75,46 @@ def test_spark_cli_and_a_clear_error_for_a_used_folder(spark, seeds, tmp_path):
     assert summary["shards"] == 2 and summary["added"] + summary["duplicates"] == len(list(seeds.glob("*.txt")))
     again = CliRunner().invoke(app, ["spark", "ingest", str(seeds), "--out", str(out)])
     assert again.exit_code == 2 and "is not empty" in again.output
+
+
+def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
+    """Every command that opens a store opens the corpus folder: the same counts and articles,
+    global ids that `show` opens, dense search identical to one store (one encoder's cosines),
+    BM25 merged across shards (each shard's own statistics: the same best hit here), a check."""
+    from typer.testing import CliRunner
+
+    from burhan.cli import app
+
+    inputs = [str(seeds), str(DEMO)]
+    with Store(tmp_path / "one.db") as store:
+        ingest(inputs, store)
+    runner = CliRunner()
+    assert runner.invoke(app, ["embed", "--db", str(tmp_path / "one.db")]).exit_code == 0
+    spark_ingest(spark, inputs, tmp_path / "corpus", shards=3, embed=True)
+    one, corpus = str(tmp_path / "one.db"), str(tmp_path / "corpus")
+
+    def run(*args):
+        result = runner.invoke(app, [*args, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    stats = run("stats", "--db", corpus)
+    assert {k: stats[k] for k in ("articles", "sentences", "stories", "sources")} == \
+        {k: v for k, v in run("stats", "--db", one).items() if k in ("articles", "sentences", "stories", "sources")}
+    assert stats["shards"] == 3
+    listed = run("list", "--db", corpus)
+    assert sorted(a["origin"] for a in listed) == sorted(a["origin"] for a in run("list", "--db", one))
+    shown = run("show", str(listed[-1]["id"]), "--db", corpus)
+    assert shown["origin"] == listed[-1]["origin"] and shown["sentences"]
+
+    query = "قافلة مساعدات تدخل مضايا المحاصرة"
+    dense = [h["origin"] for h in run("search", query, "--db", corpus, "--mode", "dense")]
+    assert dense == [h["origin"] for h in run("search", query, "--db", one, "--mode", "dense")]
+    bm25 = run("search", query, "--db", corpus, "--mode", "bm25")
+    assert bm25[0]["origin"] == run("search", query, "--db", one, "--mode", "bm25")[0]["origin"]
+    verdict = run("check", "مقتل 1300 مدني في سوريا خلال نوفمبر", "--db", corpus)
+    assert verdict["verdict"] in ("true", "false", "not_enough_evidence") and verdict["evidence"]
+    top = verdict["evidence"][0]
+    assert run("show", str(top["article_id"]), "--db", corpus)["origin"] == top["origin"]
+    refused = runner.invoke(app, ["ingest", str(seeds), "--db", corpus])
+    assert refused.exit_code == 2 and "read only" in refused.output

@@ -42,7 +42,15 @@ def _print_json(value: object) -> None:
 
 
 def _open(db: Path, create: bool = False) -> Store:
+    """The store file ``db``, or the sharded corpus in the folder ``db`` (read only)."""
+    from burhan.store.corpus import ShardedStore, is_corpus
+
     with _exit_2_on(StoreError):
+        if is_corpus(db):
+            if create:
+                raise StoreError(f"{db} is a sharded corpus, read only: write into a store file, or make a new "
+                                 f"corpus with 'burhan spark ingest'")
+            return ShardedStore(db)
         return Store(db, create=create)
 
 
@@ -152,10 +160,16 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search articles (or sentences) by BM25, dense vectors, or both fused."""
+    from burhan.search.sharded import ShardedSearcher
+    from burhan.store.corpus import ShardedStore
+
     with _open(db) as store:
-        searcher = Searcher(store, encoder=encoder)
         with _exit_2_on(SearchError):
-            searcher.sync(embed=False)
+            if isinstance(store, ShardedStore):
+                searcher = ShardedSearcher(store, encoder=encoder)
+            else:
+                searcher = Searcher(store, encoder=encoder)
+                searcher.sync(embed=False)
             hits = searcher.search(query, k=k, mode=mode, sentences=sentences)
     if as_json:
         sentence_fields = () if sentences else ("sentence_index", "sentence")

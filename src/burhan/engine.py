@@ -18,6 +18,8 @@ from burhan.search.factchecks import FactCheckMatcher, FactCheckRanker, MatchErr
 from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
+from burhan.store.corpus import ShardedStore, is_corpus
+from burhan.search.sharded import ShardedSearcher
 from burhan.text.normalize import arabic_ratio
 from burhan.text.places import place_names
 from burhan.text.analysis import analyse
@@ -68,9 +70,13 @@ class Engine:
         """An engine over the store file ``db`` (which must exist), with models from files or the shipped ones."""
         if not Path(db).exists():
             raise FileNotFoundError(f"no store at {db}: ingest articles first ('burhan ingest PATH --db {db}')")
-        store = Store(db)
-        searcher = Searcher(store, encoder=encoder)
-        searcher.sync(embed=False)
+        if is_corpus(db):  # a folder of shards made by 'burhan spark ingest'
+            store = ShardedStore(db)
+            searcher = ShardedSearcher(store, encoder=encoder)
+        else:
+            store = Store(db)
+            searcher = Searcher(store, encoder=encoder)
+            searcher.sync(embed=False)
         model, table = load_verdict_model(verdict_model or SHIPPED_VERDICT)
         if reliability_file:
             table.load_overrides(reliability_file)

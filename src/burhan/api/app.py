@@ -38,6 +38,7 @@ from burhan.ingest.pipeline import analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
+from burhan.store.corpus import ShardedStore
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
@@ -83,6 +84,13 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         ingest) wrote to the store since the last request. Called under ``lock``."""
         e = state["engine"]
         e.searcher.follow()
+        return e
+
+    def writable() -> Engine:
+        e = current()
+        if isinstance(e.store, ShardedStore):
+            raise HTTPException(409, "this server reads a sharded corpus (read only): ingest into a store file, "
+                                     "or build a new corpus with 'burhan spark ingest'")
         return e
 
     # FastAPIOffline: the /docs and /redoc pages load Swagger UI and ReDoc from files of a
@@ -196,7 +204,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, {"message": "nothing was stored: some articles could not be read",
                                       "errors": errors})
         with lock:
-            e = current()
+            e = writable()
             with e.store.write_lock():  # the store and its index in step, whatever other workers do
                 statuses = e.store.add_articles(articles)
                 e.searcher.sync(embed=True)
@@ -246,7 +254,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 f.origin = f"upload:{name}#{f.origin.rsplit('#', 1)[-1]}"
         unknown = sum((result.unknown_ratings for result, _ in results), Counter())
         with lock:
-            e = current()
+            e = writable()
             statuses = e.store.add_factchecks(items, [factcheck_tokens(f) for f in items])
             e.matcher.refresh()
         return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"), "errors": [],

@@ -36,9 +36,8 @@ import numpy as np
 from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, similarity
 from burhan.ingest.pipeline import FileError, IngestReport, analyze_file
 from burhan.ingest.readers import ReadOptions, expand_paths
+from burhan.store.corpus import FORMAT_VERSION, MANIFEST, shard_name
 
-MANIFEST = "corpus.json"
-FORMAT_VERSION = 1
 BATCH = 256  # articles per store transaction, as single-machine ingest
 
 
@@ -48,22 +47,6 @@ class SparkIngestReport(IngestReport):
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def shard_name(k: int) -> str:
-    return f"shard-{k:04d}.db"
-
-
-def read_manifest(folder: str | Path) -> dict:
-    """The manifest of a sharded corpus (``ValueError`` naming the problem if there is none)."""
-    path = Path(folder) / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise ValueError(f"{folder} is not a Burhan corpus: cannot read {MANIFEST} ({err})") from None
-    if manifest.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{path}: unsupported corpus format {manifest.get('format')}")
-    return manifest
 
 
 def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options: ReadOptions | None = None,

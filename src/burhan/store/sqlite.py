@@ -430,6 +430,9 @@ class Store:
                           language=r["language"], external_id=r["external_id"], origin=r["origin"], id=r["id"])
                 for r in rows]
 
+    def sources(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")}
+
     def story(self, story_id: int) -> list[int]:
         """Ids of the articles linked to one story (the original and its copies)."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story_id,))]
