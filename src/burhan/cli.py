@@ -106,13 +106,18 @@ def ingest_command(
         report = ingest(paths, store, options, workers=workers,
                         on_file=lambda done, total: bar.update(task, completed=done, total=total))
         _sync(store, bar, embed, encoder)
+    _report_ingest(report, as_json, str(db))
+
+
+def _report_ingest(report, as_json: bool, where: str) -> None:
+    """The ingest summary (JSON or one line, each error on its own line); exit 1 if any error."""
     if as_json:
         _print_json(report.to_dict())
     else:
         for e in report.errors:
             err.print(f"[red]error:[/] {e.path}: {e.error}", highlight=False)
-        out.print(f"added {report.added}, unchanged {report.unchanged}, "
-                  f"duplicates linked {report.duplicates}, errors {len(report.errors)}  → {db}")
+        out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}, "
+                  f"skipped {report.skipped}, errors {len(report.errors)}  → {where}")
     if report.errors:
         raise typer.Exit(1)
 
@@ -625,15 +630,7 @@ def spark_ingest_command(
     session = SparkSession.builder.master(master).appName("burhan-ingest").getOrCreate()
     with _exit_2_on(ValueError, OSError):
         report = spark_ingest(session, inputs, out_dir, shards, embed=embed)
-    if as_json:
-        _print_json(report.to_dict())
-    else:
-        for e in report.errors:
-            err.print(f"[red]error:[/] {e.path}: {e.error}", highlight=False)
-        out.print(f"added {report.added}, unchanged {report.unchanged}, duplicates linked {report.duplicates}, "
-                  f"skipped {report.skipped}, errors {len(report.errors)} → {shards} shards in {out_dir}")
-    if report.errors:
-        raise typer.Exit(1)
+    _report_ingest(report, as_json, f"{shards} shards in {out_dir}")
 
 
 factchecks_app = typer.Typer(no_args_is_help=True, help="Published fact-checks (ClaimReview): import and match.")

@@ -1,0 +1,89 @@
+"""A sharded corpus against one store of the same articles (issue 13): search agreement and check time.
+
+    python bench/shards.py [../shared/datasets/unifiedfc] [--shards 4] [--one ONE.db] [--corpus DIR] [--claims 100]
+
+Builds (or reuses) one store of the Unified-FC articles (``burhan ingest`` + embed) and a corpus
+of ``--shards`` shards (``spark_ingest`` with local[2], embedded). For every claim as a query:
+how often the corpus' BM25 top-1 is one store's, and the mean overlap of the top-10 (BM25: each
+shard scores with its own document frequencies; dense: exact by construction); then
+``burhan check`` p50 / p95 (hybrid, k = 20) on both, timed in the same run, and their ratio
+(issue 13's target: within 1.5×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import p50_p95  # noqa: E402  (bench/timing.py)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("unifiedfc", nargs="?", type=Path, default=ROOT.parent / "shared" / "datasets" / "unifiedfc")
+    parser.add_argument("--shards", type=int, default=4)
+    parser.add_argument("--one", type=Path, help="one store to reuse or build")
+    parser.add_argument("--corpus", type=Path, help="corpus folder to reuse or build")
+    parser.add_argument("--claims", type=int, default=100)
+    args = parser.parse_args()
+
+    from burhan.engine import Engine
+    from burhan.ingest import ingest
+    from burhan.ingest.benchmarks import load_unifiedfc
+    from burhan.search import Searcher
+    from burhan.search.sharded import ShardedSearcher
+    from burhan.store import Store
+    from burhan.store.corpus import ShardedStore, is_corpus
+
+    tmp = Path(tempfile.mkdtemp())
+    one = args.one or tmp / "one.db"
+    corpus = args.corpus or tmp / "corpus"
+    if not one.exists():
+        with Store(one) as store:
+            ingest([args.unifiedfc], store)
+            Searcher(store).sync(embed=True)
+    if not is_corpus(corpus):
+        from pyspark.sql import SparkSession
+
+        from burhan.spark import spark_ingest
+
+        spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+        spark.sparkContext.setLogLevel("ERROR")
+        spark_ingest(spark, [str(args.unifiedfc)], corpus, args.shards, embed=True)
+        spark.stop()
+
+    claims = [c.claim for c in load_unifiedfc(args.unifiedfc)][: args.claims]
+    with Store(one) as store, ShardedStore(corpus) as sharded:
+        single, merged = Searcher(store), ShardedSearcher(sharded)
+        for mode in ("bm25", "dense"):
+            top1 = overlap = 0
+            for claim in claims:
+                a = [h.origin for h in single.search(claim, 10, mode)]
+                b = [h.origin for h in merged.search(claim, 10, mode)]
+                top1 += a[:1] == b[:1]
+                overlap += len(set(a) & set(b)) / max(1, len(a))
+            print(f"{mode:6} top-1 agreement {top1 / len(claims):.3f}, mean overlap@10 {overlap / len(claims):.3f} "
+                  f"({len(claims)} claims)")
+    times = {}
+    for name, db in (("one store", one), (f"{args.shards} shards", corpus)):
+        with Engine.open(db) as engine:
+            engine.check(claims[0])
+            spent = []
+            for claim in claims[1:]:
+                start = time.perf_counter()
+                engine.check(claim)
+                spent.append(time.perf_counter() - start)
+            times[name] = p50_p95(spent)
+    base = times["one store"][0]
+    for name, (p50, p95) in times.items():
+        print(f"check, {name:10} p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  ×{p50 / base:.2f}")
+
+
+if __name__ == "__main__":
+    main()
