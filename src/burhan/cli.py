@@ -818,6 +818,39 @@ def _serve_workers(config) -> None:
 
 
 @app.command()
+def verify(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None:
+    """Check a store: SQLite integrity, schema, every article with its sentences, stems, bands and
+    vectors, the BM25 index in step. Exit 1 naming each problem."""
+    from burhan.search.searcher import verify_index
+    if not db.is_file():
+        err.print(f"[red]error:[/] no store file at {db}")
+        raise typer.Exit(2)
+    with _exit_2_on(StoreError):
+        store = Store(db, create=False)
+    with store:
+        problems = store.verify() + verify_index(store)
+    if as_json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            err.print(f"[red]problem:[/] {problem}", highlight=False)
+    else:
+        out.print(f"{db}: no problem found")
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(db: DbOption = Path("burhan.db"),
+           out_path: Annotated[Path, typer.Option("--out", help="The copy (a new file).")] = Path("burhan-backup.db")) -> None:
+    """A consistent copy of a store (SQLite's online backup: safe during an ingest)."""
+    with _exit_2_on(StoreError):
+        with Store(db, create=False) as store:
+            store.backup(out_path)
+    out.print(f"{db} → {out_path} (the BM25 index is rebuilt from it by 'burhan reindex --db {out_path}')")
+
+
+@app.command()
 def report(
     results: Annotated[Path, typer.Argument(help="Results JSONL from 'burhan check --batch'.")],
     out_path: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("report.html"),

@@ -41,6 +41,25 @@ def index_folder_for(store: Store) -> Path:
     return store.path.with_name(store.path.name + ".index")
 
 
+def verify_index(store: Store) -> list[str]:
+    """Problems between ``store`` and its BM25 index (empty: in step). Opens the index as it is:
+    unlike a ``Searcher``, it never rebuilds or extends it."""
+    folder = index_folder_for(store)
+    if not folder.is_dir():
+        return [f"no BM25 index at {folder} (run 'burhan reindex')"]
+    lexical = LexicalIndex(folder)
+    if not lexical.belongs_to(store.store_id):
+        return [f"the BM25 index at {folder} belongs to another store (run 'burhan reindex')"]
+    ids, problems = store.article_ids(), []
+    last = ids[-1] if ids else 0
+    if lexical.last_article_id != last:
+        problems.append(f"BM25 index: last indexed article {lexical.last_article_id}, the store's last is {last} "
+                        f"(run 'burhan reindex')")
+    if lexical.count() != len(ids):
+        problems.append(f"BM25 index holds {lexical.count()} articles, the store {len(ids)} (run 'burhan reindex')")
+    return problems
+
+
 def zscore_fusion(lexical: list[tuple], dense: list[tuple], dense_weight: float) -> list[tuple]:
     """``(1-w)·z(bm25) + w·z(cosine)`` over the union of two top lists (scores standardised
     per query; an item missing from one list gets that list's lowest z-score)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from burhan.domain import Article, FactCheck, Sentence
-from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
+from burhan.ingest.dedup import BANDS, DUPLICATE_THRESHOLD, bands, signature, similarity
 from burhan.text.tokens import analyze
 from burhan.text.normalize import normalize
 
@@ -347,6 +347,53 @@ class Store:
                 [(model, k, np.asarray(v, dtype=np.float16).tobytes()) for k, v in vectors.items()],
             )
 
+    # -- checking and copying --------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        """Every problem found, one line each (empty: the store is sound): SQLite's integrity
+        check, the schema version, articles without sentences or stems, sentence numbering,
+        story links to missing articles, missing LSH bands, passages without a vector of an
+        encoder other passages were embedded with."""
+        db, problems = self.db, []
+        problems += [f"sqlite: {r[0]}" for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {tuple(r)}" for r in db.execute("PRAGMA foreign_key_check")]
+        if self.schema_version != SCHEMA_VERSION:
+            problems.append(f"schema version {self.schema_version}, expected {SCHEMA_VERSION}")
+        checks = {
+            "articles without sentences": "SELECT id FROM articles a WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM sentences s WHERE s.article_id = a.id)",
+            "articles whose sentences are not numbered 0..n-1": "SELECT article_id FROM sentences GROUP BY article_id"
+                                                                 " HAVING max(idx) + 1 != count(*)",
+            "articles with sentences lacking stems": "SELECT DISTINCT article_id FROM sentences WHERE stems IS NULL",
+            "articles linked to a missing story": "SELECT id FROM articles a WHERE NOT EXISTS"
+                                                  " (SELECT 1 FROM articles b WHERE b.id = a.story_id)",
+            f"articles without their {BANDS} LSH bands": "SELECT a.id FROM articles a LEFT JOIN lsh_bands b"
+                                                        " ON b.article_id = a.id GROUP BY a.id"
+                                                        f" HAVING count(b.band) != {BANDS}",
+        }
+        for name, query in checks.items():
+            ids = [r[0] for r in db.execute(query)]
+            if ids:
+                problems.append(f"{len(ids)} {name}: {_some(ids)}")
+        passage_models = db.execute("SELECT DISTINCT v.model FROM vectors v JOIN passages p ON p.key = v.key").fetchall()
+        for (model,) in passage_models:  # an encoder the articles were embedded with
+            missing = self.passages_without_vectors(model)
+            if missing:
+                problems.append(f"{len(missing)} passages without a {model} vector (run 'burhan embed --encoder {model}')")
+        return problems
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store at ``target`` by SQLite's online backup (safe while
+        another process ingests). The search index is not copied: 'burhan reindex' rebuilds it."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} exists: give a new file for the copy")
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
+
     # -- passages (for dense retrieval) ---------------------------------------------
 
     def articles_without_passages(self) -> list[int]:
@@ -436,6 +483,10 @@ class Store:
     def story(self, story_id: int) -> list[int]:
         """Ids of the articles linked to one story (the original and its copies)."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story_id,))]
+
+
+def _some(ids: list[int], shown: int = 10) -> str:
+    return ", ".join(map(str, ids[:shown])) + (" …" if len(ids) > shown else "")
 
 
 def factcheck_key(item: FactCheck) -> str:
