@@ -8,9 +8,8 @@ adds is the whole-input view that near-duplicate linking needs:
 1. every article gets its place in the single-machine order (input file, then position);
 2. the keys that can link two articles in a store — same origin and text, same text, or an
    LSH band in common with estimated Jaccard ≥ ``DUPLICATE_THRESHOLD`` (``burhan.ingest.dedup``)
-   — are grouped across the input (a banded join: the band keys carry article places only, and
-   each candidate pair meets the two signatures in a join), and the linked pairs form
-   components (union-find on the driver: the pairs, not the articles, travel there);
+   — are grouped across the input (a banded join), and the linked pairs form components
+   (union-find on the driver: the pairs, not the articles, travel there);
 3. each component goes whole to one shard (``crc32`` of its first article's place, modulo
    the shard count), and each shard stores its articles in the single-machine order.
 
@@ -69,15 +68,7 @@ def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options
         report.skipped += skipped
     articles = results.flatMap(lambda r: [((r[0], k), a) for k, a in enumerate(r[1].articles)]).cache()
 
-    # pairs a store would link: same origin and text, or same text, directly; a shared LSH band
-    # only at the similarity threshold, checked once per candidate pair by joining the signatures
-    direct = articles.flatMap(_exact_keys).groupByKey().flatMap(_chain)
-    signatures = articles.map(lambda oa: (oa[0], np.asarray(oa[1].signature, dtype=np.uint32)))
-    candidates = articles.flatMap(_band_keys).groupByKey().flatMap(_all_pairs).distinct()
-    near = (candidates.join(signatures).map(lambda r: (r[1][0], (r[0], r[1][1]))).join(signatures)
-            .filter(lambda r: similarity(r[1][0][1], r[1][1]) >= DUPLICATE_THRESHOLD)
-            .map(lambda r: (r[1][0][0], r[0])))
-    roots = _components(direct.union(near).distinct().collect())
+    roots = _components(articles.flatMap(_link_keys).groupByKey().flatMap(_linked_pairs).distinct().collect())
     roots = sc.broadcast(roots)
     counts = (articles.map(lambda oa: (_shard_of(roots.value.get(oa[0], oa[0]), shards), oa))
               .partitionBy(shards, lambda shard: shard)
@@ -134,31 +125,26 @@ def _analyse(name: str, data: bytes | None, options: ReadOptions):
     return result
 
 
-def _exact_keys(item):
-    """Keys that link two articles in a store whatever their signatures: the same origin and
-    text (``unchanged``), the same text (an exact copy)."""
+def _link_keys(item):
+    """The keys under which two articles could be linked by a store (see the module docstring)."""
     order, article = item
-    yield ("origin", article.origin, article.content_hash), order
-    yield ("text", article.content_hash), order
+    sig = np.asarray(article.signature, dtype=np.uint32)
+    yield ("origin", article.origin, article.content_hash), (order, None)
+    yield ("text", article.content_hash), (order, None)
+    for band, key in enumerate(bands(sig)):
+        yield ("band", band, key), (order, sig)
 
 
-def _band_keys(item):
-    """Each LSH band of the article's signature (``burhan.ingest.dedup.bands``)."""
-    order, article = item
-    for band, key in enumerate(bands(np.asarray(article.signature, dtype=np.uint32))):
-        yield (band, key), order
-
-
-def _chain(group):
-    """One key's articles linked to the first (enough for the components)."""
-    members = sorted(group[1])
-    return [(members[0], m) for m in members[1:]]
-
-
-def _all_pairs(group):
-    """Every pair of one band's articles: candidates, checked against the threshold after."""
-    members = sorted(group[1])
-    return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+def _linked_pairs(group):
+    """Pairs of one key's articles that a store would link (a band: only at the threshold)."""
+    key, members = group
+    members = sorted(members, key=lambda m: m[0])
+    if len(members) < 2:
+        return []
+    if key[0] != "band":
+        return [(members[0][0], m[0]) for m in members[1:]]
+    return [(a[0], b[0]) for i, a in enumerate(members) for b in members[i + 1:]
+            if similarity(a[1], b[1]) >= DUPLICATE_THRESHOLD]
 
 
 def _components(pairs: list) -> dict:
