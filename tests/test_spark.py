@@ -118,3 +118,30 @@ def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
     assert run("show", str(top["article_id"]), "--db", corpus)["origin"] == top["origin"]
     refused = runner.invoke(app, ["ingest", str(seeds), "--db", corpus])
     assert refused.exit_code == 2 and "read only" in refused.output
+
+
+def test_spark_check_gives_the_lines_of_check_batch(spark, seeds, tmp_path):
+    from typer.testing import CliRunner
+
+    from burhan.cli import app
+
+    spark_ingest(spark, [str(seeds), str(DEMO)], tmp_path / "corpus", shards=2)
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in [
+        {"id": "a", "claim": "مقتل 1300 مدني في سوريا خلال نوفمبر"},
+        {"id": "b", "claim": "لافروف: روسيا ستواصل عملياتها في شرق حلب"},
+        {"id": "c", "claim": "!!!"},
+        {"id": "d", "claim": "قافلة مساعدات تدخل مضايا المحاصرة"}]) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    batch = tmp_path / "batch.jsonl"
+    assert runner.invoke(app, ["check", "--batch", str(claims), "--out", str(batch), "--db",
+                               str(tmp_path / "corpus")]).exit_code == 0
+    result = runner.invoke(app, ["spark", "check", str(claims), "--db", str(tmp_path / "corpus"),
+                                 "--out", str(tmp_path / "checks")])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for part in sorted((tmp_path / "checks").glob("part-*.jsonl"))
+             for line in part.read_text(encoding="utf-8").splitlines()]
+    expected = [json.loads(line) for line in batch.read_text(encoding="utf-8").splitlines()]
+    assert sorted(lines, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])
+    assert [r["id"] for r in lines if "error" in r] == ["c"]
+    assert "checked 3, failed 1" in result.output

@@ -465,26 +465,21 @@ def _finished_ids(path: Path) -> set[str]:
 
 
 def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
-    from burhan.engine import ClaimError
-
-    _run_batch(items, out_path, "check", "checked", lambda claim: asdict(engine.check(claim, lang=lang)), (ClaimError, SearchError))
+    _run_batch(items, out_path, "check", "checked", lambda claim_id, claim: engine.check_record(claim_id, claim, lang))
 
 
-def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: str, work: Callable[[str], dict],
-               errors: tuple[type[Exception], ...]) -> None:
-    """``{"id", **work(claim)}`` per claim, appended to ``out_path`` one line at a time; ids
-    already there are skipped (a resumed run), a claim that fails gets ``{"id", "claim", "error"}``."""
+def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: str,
+               record_of: Callable[[str, str], dict]) -> None:
+    """``record_of(id, claim)`` per claim, appended to ``out_path`` one line at a time; ids
+    already there are skipped (a resumed run); a record with an ``"error"`` counts as failed."""
     done = _finished_ids(out_path)
     todo = [(i, c) for i, c in items if i not in done]
     failed = 0
     with open(out_path, "a", encoding="utf-8") as f, progress_bar(label) as bar:
         task = bar.add_task(label, total=len(todo))
         for claim_id, claim in todo:
-            try:
-                record = {"id": claim_id, **work(claim)}
-            except errors as e:
-                record = {"id": claim_id, "claim": claim, "error": str(e)}
-                failed += 1
+            record = record_of(claim_id, claim)
+            failed += "error" in record
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
             f.flush()
             bar.advance(task)
@@ -633,6 +628,30 @@ def spark_ingest_command(
     _report_ingest(report, as_json, f"{shards} shards in {out_dir}")
 
 
+@spark_app.command("check")
+def spark_check_command(
+    claims: Annotated[Path, typer.Argument(help='JSONL of {"id", "claim"} (as check --batch).')],
+    db: DbOption = Path("burhan.db"),
+    out_dir: Annotated[Path, typer.Option("--out", help="A new folder for the results (part-NNNNN.jsonl).")] = Path("checks"),
+    master: Annotated[str, typer.Option("--master", help="Spark master (local[2], spark://host:7077, yarn …).")] = "local[2]",
+    lang: Annotated[str, typer.Option("--lang", help="Explanation language: ar or en.")] = "ar",
+) -> None:
+    """Check many claims on Spark: the claims spread over executors, each opening the store or
+    sharded corpus read only; result lines as 'burhan check --batch'."""
+    from burhan.spark import spark_check
+
+    items = _read_claims(claims)
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
+        raise typer.Exit(2) from None
+    session = SparkSession.builder.master(master).appName("burhan-check").getOrCreate()
+    with _exit_2_on(ValueError, OSError):
+        report = spark_check(session, items, db, out_dir, lang=lang)
+    out.print(f"checked {report['checked']}, failed {report['failed']} → {report['parts']} parts in {out_dir}")
+
+
 factchecks_app = typer.Typer(no_args_is_help=True, help="Published fact-checks (ClaimReview): import and match.")
 app.add_typer(factchecks_app, name="factchecks")
 RATING_STYLE = {"false": "red", "misleading": "red", "satire": "magenta", "mixed": "yellow", "true": "green"}
@@ -692,8 +711,13 @@ def factchecks_match(
             matcher = FactCheckMatcher(store)
             matcher.refresh(_stage_progress(bar))
         if items is not None:
-            _run_batch(items, out_path, "match", "matched",
-                       lambda text: {"claim": text, "matches": [asdict(m) for m in matcher.match(text, k)]}, (MatchError,))
+            def match_record(claim_id: str, text: str) -> dict:
+                try:
+                    return {"id": claim_id, "claim": text, "matches": [asdict(m) for m in matcher.match(text, k)]}
+                except MatchError as e:
+                    return {"id": claim_id, "claim": text, "error": str(e)}
+
+            _run_batch(items, out_path, "match", "matched", match_record)
             return
         with _exit_2_on(MatchError):
             matches = matcher.match(claim, k)

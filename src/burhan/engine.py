@@ -8,6 +8,7 @@ places (``burhan.verdict``) → verdict with confidence and an explanation.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from burhan.domain import Article, Claim, Evidence, FactCheckMatch, Verdict
@@ -84,6 +85,14 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()
+
+    def check_record(self, claim_id: str, claim: str, lang: str = "ar") -> dict:
+        """One line of a batch's results: ``{"id", **Verdict}``, or ``{"id", "claim", "error"}``
+        when the claim cannot be checked (``burhan check --batch`` and ``burhan spark check``)."""
+        try:
+            return {"id": claim_id, **asdict(self.check(claim, lang=lang))}
+        except (ClaimError, SearchError) as err:
+            return {"id": claim_id, "claim": claim, "error": str(err)}
 
     def warm(self) -> None:
         """Load everything a first check loads (encoders, models, indexes): a server calls this
