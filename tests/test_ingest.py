@@ -196,3 +196,32 @@ def test_signature_is_datasketchs_minhash(seeds):
         minhash.update_batch([" ".join(words[k:k + SHINGLE]).encode("utf-8")
                               for k in range(max(1, len(words) - SHINGLE + 1))])
         assert np.array_equal(signature(text), minhash.hashvalues.astype(np.uint32))
+
+
+def test_on_error_skip_stores_a_collections_good_records_and_names_each_bad_one(tmp_path):
+    from burhan.ingest import ReadOptions, ingest
+    from burhan.store import Store
+
+    lines = ['{"text": "قتل ثلاثة مدنيين في قصف على مدينة حلب اليوم وفق مصادر محلية متطابقة."}',
+             '{"text": "سطر مقطوع',
+             '{"title": "بلا نص"}',
+             '{"text": "دخلت قافلة مساعدات إنسانية إلى بلدة مضايا المحاصرة في ريف دمشق."}']
+    collection = tmp_path / "news.jsonl"
+    collection.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = tmp_path / "news.csv"
+    rows.write_text("title,text\nأ,انقطعت المياه عن أحياء واسعة من دمشق لليوم العاشر على التوالي.\nب,\n",
+                    encoding="utf-8")
+
+    with Store(tmp_path / "fail.db") as store:  # the default: one bad record refuses its file, whole
+        report = ingest([collection, rows], store)
+        assert report.added == 0 and store.stats()["articles"] == 0
+        messages = [e.error for e in report.errors]
+        assert messages[0].startswith("line 2: invalid JSON: Unterminated string starting at column 10")
+        assert "--on-error skip" in messages[0] and messages[1].startswith("row 3: empty 'text' column")
+
+    with Store(tmp_path / "skip.db") as store:
+        report = ingest([collection, rows], store, ReadOptions(on_error="skip"))
+        assert report.added == 3 and store.stats()["articles"] == 3
+        assert [(e.path.rsplit("/", 1)[-1], e.error.split(":")[0]) for e in report.errors] == \
+            [("news.jsonl#2", "line 2"), ("news.jsonl#3", "line 3"), ("news.csv#3", "row 3")]
+        assert "column 10" in report.errors[0].error

@@ -96,9 +96,13 @@ def ingest_command(
     workers: Annotated[Optional[int], typer.Option(help="Analyser processes (default: by corpus size).")] = None,
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed new articles for dense search now.")] = True,
     encoder: EncoderOption = DEFAULT_ENCODER,
+    on_error: Annotated[str, typer.Option("--on-error", help="A bad JSONL line or CSV row: 'fail' stores nothing of "
+                                          "its file, 'skip' names it and stores the file's good records.")] = "fail",
 ) -> None:
     """Read news files into the store and its search index; near-duplicates are linked to one story."""
-    options = ReadOptions(text_field, title_field, url_field, date_field, max_document_bytes=int(max_article_mb * 1e6))
+    with _exit_2_on(ValueError):
+        options = ReadOptions(text_field, title_field, url_field, date_field,
+                              max_document_bytes=int(max_article_mb * 1e6), on_error=on_error)
     with _open(db, create=True) as store, progress_bar("ingest") as bar:
         task = bar.add_task("ingest", total=None)
         from burhan.ingest import ingest

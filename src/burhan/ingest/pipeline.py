@@ -18,9 +18,9 @@ from typing import Protocol
 from burhan.domain import Article, Document, Sentence
 from burhan.ingest.clean import clean
 from burhan.ingest.dedup import signature
-from burhan.ingest.errors import IngestError
+from burhan.ingest.errors import IngestError, RecordError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
-from burhan.ingest.warc import ARABIC_PAGE, RecordError, is_warc, read_warc
+from burhan.ingest.warc import ARABIC_PAGE, is_warc, read_warc
 from burhan.text.normalize import arabic_ratio
 from burhan.text.tokens import analyze
 

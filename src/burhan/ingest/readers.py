@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from burhan.domain import Document
 from burhan.ingest.encoding import decode
-from burhan.ingest.errors import IngestError
+from burhan.ingest.errors import IngestError, RecordError
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -46,6 +46,16 @@ class ReadOptions:
     date_field: str | None = None
     max_document_bytes: int = 5_000_000
     max_file_bytes: int = 2_000_000_000
+    # a bad record (JSONL line, CSV row) in a collection: "fail" refuses the whole file (nothing
+    # of it is stored), "skip" names the record and stores the others
+    on_error: str = "fail"
+
+    def __post_init__(self) -> None:
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+
+
+ON_ERROR = ("fail", "skip")
 
 
 DEFAULT_FIELDS = {
@@ -85,8 +95,9 @@ def is_unifiedfc_root(path: Path) -> bool:
     return (path / "dataset").is_dir() and (path / "train_test_splits.txt").is_file()
 
 
-def read_file(path: Path, options: ReadOptions) -> list[Document]:
-    """All documents in ``path``. Raises ``IngestError`` for anything unreadable."""
+def read_file(path: Path, options: ReadOptions) -> list[Document | RecordError]:
+    """All documents in ``path``. Raises ``IngestError`` for anything unreadable; with
+    ``options.on_error="skip"`` a collection's bad records come back as ``RecordError``s."""
     require_file(path)
     suffix = suffix_of(path)
     if suffix in WARC_SUFFIXES:
@@ -145,24 +156,27 @@ def json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
         try:
             yield number, json.loads(line), None
         except json.JSONDecodeError as err:
-            yield number, None, f"invalid JSON at column {err.colno}: {err.msg}"
+            yield number, None, f"invalid JSON: {err.msg}{'' if err.msg.endswith(' at') else ' at'} column {err.colno}"
 
 
-def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document]:
-    documents = []
+def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document | RecordError]:
+    items: list[Document | RecordError] = []
     for lineno, record, problem in json_lines(text):
-        if problem:
-            raise IngestError(f"line {lineno}: {problem}")
         try:
-            documents.append(_record(record, f"{origin}#{lineno}", options))
+            if problem:
+                raise IngestError(problem)
+            items.append(_record(record, f"{origin}#{lineno}", options))
         except IngestError as err:
-            raise IngestError(f"line {lineno}: {err}") from None
-    if not documents:
+            if options.on_error == "fail":
+                raise IngestError(f"line {lineno}: {err} (nothing of this file was stored; "
+                                  f"--on-error skip stores its good lines)") from None
+            items.append(RecordError(f"{origin}#{lineno}", f"line {lineno}: {err}"))
+    if not items:
         raise IngestError("no records")
-    return documents
+    return items
 
 
-def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> list[Document]:
+def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> list[Document | RecordError]:
     csv.field_size_limit(options.max_document_bytes)
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -174,7 +188,11 @@ def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> l
                 continue
             body = (row.get(fields["text"]) or "").strip()
             if not body:
-                raise IngestError(f"row {rowno}: empty {fields['text']!r} column")
+                if options.on_error == "fail":
+                    raise IngestError(f"row {rowno}: empty {fields['text']!r} column (nothing of this file was "
+                                      f"stored; --on-error skip stores its good rows)")
+                documents.append(RecordError(f"{origin}#{rowno}", f"row {rowno}: empty {fields['text']!r} column"))
+                continue
             url = _clean(row.get(fields["url"])) if fields["url"] else None
             documents.append(
                 Document(
@@ -186,7 +204,7 @@ def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> l
                 )
             )
     except csv.Error as err:
-        raise IngestError(f"malformed CSV: {err}") from None
+        raise IngestError(f"malformed CSV at line {reader.line_num}: {err}") from None
     if not documents:
         raise IngestError("no rows")
     return documents

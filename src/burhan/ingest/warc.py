@@ -16,22 +16,15 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from burhan.domain import Document
 from burhan.ingest.encoding import decode
-from burhan.ingest.errors import IngestError
+from burhan.ingest.errors import IngestError, RecordError
 from burhan.ingest.readers import WARC_SUFFIXES, suffix_of
 
 ARABIC_PAGE = 0.5  # a page is kept when at least half the letters of its main text are Arabic
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-@dataclass
-class RecordError:
-    where: str  # path#recordN
-    error: str
 
 
 def is_warc(path: Path) -> bool:
