@@ -608,6 +608,16 @@ spark_app = typer.Typer(no_args_is_help=True, help="Burhan on Apache Spark (pip 
 app.add_typer(spark_app, name="spark")
 
 
+def _spark_session(master: str, name: str):
+    """The process's SparkSession on ``master`` (exit 2 if PySpark is not installed)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
+        raise typer.Exit(2) from None
+    return SparkSession.builder.master(master).appName(name).getOrCreate()
+
+
 @spark_app.command("ingest")
 def spark_ingest_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or Hadoop URIs (hdfs://, s3a://).")],
@@ -621,12 +631,7 @@ def spark_ingest_command(
     Spark: N ordinary stores (shard-0000.db …) and corpus.json under --out."""
     from burhan.spark import spark_ingest
 
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
-        raise typer.Exit(2) from None
-    session = SparkSession.builder.master(master).appName("burhan-ingest").getOrCreate()
+    session = _spark_session(master, "burhan-ingest")
     with _exit_2_on(ValueError, OSError):
         report = spark_ingest(session, inputs, out_dir, shards, embed=embed)
     _report_ingest(report, as_json, f"{shards} shards in {out_dir}")
@@ -645,12 +650,7 @@ def spark_check_command(
     from burhan.spark import spark_check
 
     items = _read_claims(claims)
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
-        raise typer.Exit(2) from None
-    session = SparkSession.builder.master(master).appName("burhan-check").getOrCreate()
+    session = _spark_session(master, "burhan-check")
     with _exit_2_on(ValueError, OSError):
         report = spark_check(session, items, db, out_dir, lang=lang)
     out.print(f"checked {report['checked']}, failed {report['failed']} → {report['parts']} parts in {out_dir}")
