@@ -58,3 +58,32 @@ def test_demo_main_job(tmp_path):
     result = run("demo", "--db", tmp_path / "demo.db")
     assert result.exit_code == 0, result.output
     assert "duplicates linked 4" in result.stdout and "22 stories" in result.stdout
+
+
+def test_human_output_is_arabic_by_default_and_english_on_request(tmp_path):
+    """Every heading and label of check, search, list, show and stats is Arabic with the default
+    --lang ar (JSON keys never change); --lang en gives the English ones."""
+    import re
+
+    from burhan.cli_labels import LABELS
+    from burhan.demo import build_demo_store
+
+    db = str(build_demo_store(tmp_path / "demo.db"))
+    runner = CliRunner()
+    commands = [["stats"], ["list", "--limit", "3"], ["show", "2"], ["search", "قافلة مساعدات مضايا", "--mode", "bm25"],
+                ["check", "مقتل 3000 مدني في سوريا خلال نوفمبر"]]
+    english_words = re.compile(r"\b(articles|sentences|stories|title|source|date|score|weight|stance|rationale|"
+                               r"basis|confidence|copies|undated|story)\b")
+    for command in commands:
+        arabic = runner.invoke(app, [*command, "--db", db])
+        assert arabic.exit_code == 0, arabic.output
+        # URLs and domains are data, not labels: only the rest must be free of English labels
+        labels_only = re.sub(r"\S+\.example\S*|https?://\S+", "", arabic.stdout)
+        assert not english_words.search(labels_only), (command, english_words.search(labels_only))
+        english = runner.invoke(app, [*command, "--db", db, "--lang", "en"])
+        assert english.exit_code == 0, english.output
+        assert english_words.search(english.stdout), command
+    check = runner.invoke(app, ["check", "مقتل 3000 مدني في سوريا خلال نوفمبر", "--db", db]).stdout
+    assert LABELS["ar"]["false"] in check and LABELS["ar"]["disagree"] in check and LABELS["ar"]["weight"] in check
+    assert runner.invoke(app, ["stats", "--db", db, "--lang", "fr"]).exit_code == 2
+    assert set(LABELS["ar"]) == set(LABELS["en"])

@@ -22,6 +22,7 @@ from burhan.demo import DEMO_CLAIMS, DEMO_CORPUS, DEMO_FACTCHECKS
 from burhan.ingest.errors import IngestError
 from burhan.ingest.readers import ReadOptions, json_lines
 from burhan.search import DEFAULT_ENCODER, MODES, Searcher, SearchError
+from burhan.cli_labels import LANGS, label
 from burhan.store import Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Burhan (برهان): check Arabic claims against Arabic news, offline.")
@@ -33,6 +34,7 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="BURHAN_DB", help="Store file (SQLite).")]
+LangOption = Annotated[str, typer.Option("--lang", help="Language of the human output (headings, labels, explanation): ar or en.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 EncoderOption = Annotated[str, typer.Option("--encoder", help="Dense encoder: use-m3 or e5-small.")]
 
@@ -167,8 +169,10 @@ def search(
     sentences: Annotated[bool, typer.Option("--sentences", help="Return sentences instead of articles.")] = False,
     encoder: EncoderOption = DEFAULT_ENCODER,
     as_json: JsonOption = False,
+    lang: LangOption = "ar",
 ) -> None:
     """Search articles (or sentences) by BM25, dense vectors, or both fused."""
+    _check_lang(lang)
     from burhan.search.sharded import ShardedSearcher
     from burhan.store.corpus import ShardedStore
 
@@ -184,7 +188,8 @@ def search(
         sentence_fields = () if sentences else ("sentence_index", "sentence")
         _print_json([{k: v for k, v in asdict(h).items() if k not in sentence_fields} for h in hits])
         return
-    table = Table("#", "score", "id", "source", "date", "sentence" if sentences else "title")
+    table = Table(*(label(key, lang) for key in ("rank", "score", "id", "source", "date",
+                                                   "sentence" if sentences else "title")))
     for rank, h in enumerate(hits, start=1):
         table.add_row(str(rank), f"{h.score:.4f}", str(h.article_id), h.source or "", h.date or "",
                       (f"[{h.sentence_index + 1}] {h.sentence}" if sentences else h.title) or "")
@@ -370,7 +375,6 @@ def eval_stance(
         out.print(f"rationale (agree/disagree pairs): precision {r['precision']:.3f}, recall {r['recall']:.3f}, F1 {r['f1']:.3f}")
 
 
-LangOption = Annotated[str, typer.Option("--lang", help="Language of the explanation: ar or en.")]
 VERDICT_STYLE = {"true": "green", "false": "red", "not_enough_evidence": "yellow"}
 
 
@@ -400,9 +404,7 @@ def check(
     """Check a claim: evidence, each article's stance with its rationale, and a verdict."""
     from burhan.engine import ClaimError
 
-    if lang not in ("ar", "en"):
-        err.print(f"[red]error:[/] unknown language {lang!r}; choose ar or en")
-        raise typer.Exit(2)
+    _check_lang(lang)
     _one_or_batch(claim, batch, out_path)
     items = _read_claims(batch) if batch is not None else None
     with _engine(db, encoder, stance_model, verdict_model, reliability, k) as engine:
@@ -416,7 +418,7 @@ def check(
     if as_json:
         _print_json(asdict(verdict))
     else:
-        _print_verdict(verdict)
+        _print_verdict(verdict, lang)
 
 
 def _one_or_batch(claim: str | None, batch: Path | None, out_path: Path | None) -> None:
@@ -490,23 +492,34 @@ def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: s
     out.print(f"{verb} {len(todo) - failed}, failed {failed}, already done {len(items) - len(todo)} → {out_path}")
 
 
-def _print_verdict(verdict) -> None:
+def _print_verdict(verdict, lang: str = "ar") -> None:
+    from burhan.verdict.explain import basis_label
+
     style = VERDICT_STYLE[verdict.verdict]
     out.print(f"[bold]{verdict.claim}[/]", highlight=False)
-    confidence = f", confidence {verdict.confidence:.2f}" if verdict.confidence is not None else ""
-    out.print(f"[bold {style}]{verdict.verdict}[/] (basis {verdict.basis}{confidence})")
+    confidence = f"، {label('confidence', lang)} {verdict.confidence:.0%}" if verdict.confidence is not None else ""
+    if lang == "en":
+        confidence = confidence.replace("، ", ", ")
+    out.print(f"[bold {style}]{label(verdict.verdict, lang)}[/] ({label('basis', lang)}: "
+              f"{basis_label(verdict.basis, lang)}{confidence})", highlight=False)
     if verdict.factchecks:
-        _print_factchecks(verdict.factchecks, "already fact-checked (سبق التحقق منه)")
+        _print_factchecks(verdict.factchecks, label("already_checked", lang), lang)
     out.print(verdict.explanation, highlight=False)
-    table = Table("weight", "stance", "source", "rationale")
+    table = Table(*(label(key, lang) for key in ("weight", "stance", "source", "rationale")))
     for e in verdict.evidence:
         if e.stance == "unrelated" and not e.weight:
             continue
-        merged = f" (+{len(e.copies)} copies)" if e.copies else ""
-        note = f"copy of {e.duplicate_of}" if e.duplicate_of else (e.rationale[0].text if e.rationale else "")
-        table.add_row(f"{e.weight:.2f}", e.stance, f"{e.source or e.origin}{merged}", note[:160])
+        merged = f" (+{len(e.copies)} {label('copies', lang)})" if e.copies else ""
+        note = f"{label('copy_of', lang)} {e.duplicate_of}" if e.duplicate_of else (e.rationale[0].text if e.rationale else "")
+        table.add_row(f"{e.weight:.2f}", label(e.stance, lang), f"{e.source or e.origin}{merged}", note[:160])
     if table.row_count:
         out.print(table)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        err.print(f"[red]error:[/] unknown language {lang!r}; choose {' or '.join(LANGS)}")
+        raise typer.Exit(2)
 
 
 @eval_app.command("probes")
@@ -733,8 +746,8 @@ def factchecks_match(
     _print_factchecks(matches)
 
 
-def _print_factchecks(matches, title: str | None = None) -> None:
-    table = Table("P(same)", "rating", "publisher", "date", "claim", "url", title=title)
+def _print_factchecks(matches, title: str | None = None, lang: str = "en") -> None:
+    table = Table(*(label(key, lang) for key in ("p_same", "rating", "publisher", "date", "claim", "url")), title=title)
     for m in matches:
         style = RATING_STYLE.get(m.rating_normalised, "white")
         table.add_row(f"{m.score:.2f}", f"[{style}]{m.rating_normalised}[/] ({m.rating or '—'})", m.publisher or "—",
@@ -892,8 +905,9 @@ def report(
 
 
 @app.command()
-def stats(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None:
+def stats(db: DbOption = Path("burhan.db"), as_json: JsonOption = False, lang: LangOption = "ar") -> None:
     """Counts of articles, sentences, stories and sources."""
+    _check_lang(lang)
     with _open(db) as store:
         values = store.stats()
     if as_json:
@@ -901,7 +915,7 @@ def stats(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None
         return
     table = Table(show_header=False)
     for key, value in values.items():
-        table.add_row(key, str(value))
+        table.add_row(label(key, lang), str(value))
     out.print(table)
 
 
@@ -911,8 +925,10 @@ def list_command(
     as_json: JsonOption = False,
     limit: Annotated[Optional[int], typer.Option(help="Show at most this many.")] = None,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    lang: LangOption = "ar",
 ) -> None:
     """Stored articles: id, title, origin, source, date."""
+    _check_lang(lang)
     with _open(db) as store:
         rows = [
             {"id": a.id, "title": a.title, "origin": a.origin, "source": a.source, "date": a.date, "story_id": a.story_id}
@@ -921,7 +937,7 @@ def list_command(
     if as_json:
         _print_json(rows)
         return
-    table = Table("id", "date", "source", "title", "story")
+    table = Table(*(label(key, lang) for key in ("id", "date", "source", "title", "story")))
     for r in rows:
         table.add_row(str(r["id"]), r["date"] or "", r["source"] or "", r["title"] or "", str(r["story_id"]))
     out.print(table)
@@ -932,8 +948,10 @@ def show(
     article_id: Annotated[int, typer.Argument(help="Article id (see 'burhan list').")],
     db: DbOption = Path("burhan.db"),
     as_json: JsonOption = False,
+    lang: LangOption = "ar",
 ) -> None:
     """One article: metadata, cleaned text and numbered sentences."""
+    _check_lang(lang)
     with _open(db) as store:
         article = store.get(article_id)
         copies = [i for i in store.story(article.story_id) if i != article_id] if article else []
@@ -948,9 +966,10 @@ def show(
         })
         return
     out.print(f"[bold]{article.title or ''}[/]", highlight=False)
-    out.print(f"{article.source or '-'} · {article.date or 'undated'} · {article.origin}", highlight=False)
+    out.print(f"{article.source or label('unknown_source', lang)} · {article.date or label('undated', lang)} · "
+              f"{article.origin}", highlight=False)
     if copies:
-        out.print(f"story {article.story_id}; same story as articles {', '.join(map(str, copies))}")
+        out.print(label("same_story", lang).format(story=article.story_id, copies=", ".join(map(str, copies))))
     for s in article.sentences:
         out.print(f"[dim]{s.index + 1:>3}[/] {s.text}", highlight=False)
 
@@ -984,7 +1003,7 @@ def demo(
     with _engine(db, DEFAULT_ENCODER, None, None, None, 20) as engine:
         for _, claim in _read_claims(DEMO_CLAIMS):
             out.rule()
-            _print_verdict(engine.check(claim, lang=lang))
+            _print_verdict(engine.check(claim, lang=lang), lang)
 
 
 def main() -> None:

@@ -1,0 +1,47 @@
+"""Every heading and label of the command line's human output, in Arabic and English.
+
+``--lang ar`` (the default) prints Arabic; JSON keys never change. One table per language,
+so that a missing translation is a KeyError in the tests, not an English word in Arabic output.
+"""
+
+from __future__ import annotations
+
+LANGS = ("ar", "en")
+
+LABELS = {
+    "ar": {
+        # stats
+        "articles": "المقالات", "sentences": "الجمل", "stories": "القصص", "sources": "المصادر",
+        "factchecks": "التحققات المنشورة", "schema_version": "إصدار المخطط", "shards": "الأجزاء",
+        # tables
+        "id": "الرقم", "date": "التاريخ", "source": "المصدر", "title": "العنوان", "story": "القصة",
+        "rank": "#", "score": "الدرجة", "sentence": "الجملة",
+        "weight": "الوزن", "stance": "الموقف", "rationale": "الجمل الدالة",
+        "p_same": "احتمال التطابق", "rating": "التقييم", "publisher": "الناشر", "claim": "الادعاء", "url": "الرابط",
+        "already_checked": "سبق التحقق منه",
+        # values
+        "agree": "يؤيد", "disagree": "يعارض", "discuss": "يناقش", "unrelated": "لا صلة",
+        "true": "صحيح", "false": "غير صحيح", "not_enough_evidence": "لا تتوفر أدلة كافية",
+        "confidence": "الثقة", "basis": "الأساس", "copies": "نسخ", "copy_of": "نسخة من المقال",
+        "undated": "بلا تاريخ", "unknown_source": "مصدر غير معروف",
+        "same_story": "القصة {story}؛ من القصة نفسها المقالات: {copies}",
+    },
+    "en": {
+        "articles": "articles", "sentences": "sentences", "stories": "stories", "sources": "sources",
+        "factchecks": "fact-checks", "schema_version": "schema version", "shards": "shards",
+        "id": "id", "date": "date", "source": "source", "title": "title", "story": "story",
+        "rank": "#", "score": "score", "sentence": "sentence",
+        "weight": "weight", "stance": "stance", "rationale": "rationale",
+        "p_same": "P(same)", "rating": "rating", "publisher": "publisher", "claim": "claim", "url": "url",
+        "already_checked": "already fact-checked",
+        "agree": "agree", "disagree": "disagree", "discuss": "discuss", "unrelated": "unrelated",
+        "true": "true", "false": "false", "not_enough_evidence": "not enough evidence",
+        "confidence": "confidence", "basis": "basis", "copies": "copies", "copy_of": "copy of",
+        "undated": "undated", "unknown_source": "source unknown",
+        "same_story": "story {story}; same story as articles {copies}",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    return LABELS[lang][key]
