@@ -128,3 +128,17 @@ def test_report_is_self_contained_escaped_and_summarised(tmp_path):
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     with pytest.raises(ReportError, match="line 1"):
         read_results(bad)
+
+
+def test_a_claim_over_the_limit_is_refused_not_cut(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    long_claim = "مقتل 1300 مدني في سوريا خلال نوفمبر " * 140  # ≈ 5,000 characters, pasted whole
+    page.fill("#claim", long_claim)
+    assert len(page.input_value("#claim")) == len(long_claim)  # nothing cut on the way in
+    page.click("#submit")
+    page.wait_for_function("document.getElementById('status').textContent.includes('الحد')", timeout=10_000)
+    status = page.inner_text("#status")
+    assert f"{len(long_claim.strip())} حرفًا" in status and "1000" in status
+    assert page.is_hidden("#result")
+    page.close()

@@ -56,6 +56,14 @@ async function check(event) {
   };
   const date = document.getElementById("date").value;
   if (date) body.date = date;
+  // a claim over the limit is refused with a message, never cut (a maxlength would cut a paste)
+  const limit = Number(document.getElementById("claim").dataset.maxChars) || 1000;
+  const length = body.claim.trim().length;
+  if (length > limit) {
+    status.textContent = `الادعاء أطول من الحد: ${length} حرفًا والحد ${limit}. افحص ادعاءً واحدًا في كل مرة.`;
+    document.getElementById("result").hidden = true;
+    return;
+  }
   button.disabled = true;
   status.textContent = "جارٍ التحقق…";
   try {
