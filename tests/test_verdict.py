@@ -310,3 +310,12 @@ def test_calibration_error_and_report():
     assert expected_calibration_error(np.array([0.9, 0.1, 0.8, 0.3]), np.array([True, False, True, False])) == pytest.approx(0.175)
     report = verdict_report(["true", "false", "true"], ["true", "not_enough_evidence", "false"], [0.9, 0.5, 0.4])
     assert report["accuracy"] == pytest.approx(1 / 3, abs=1e-3) and report["not_enough_evidence"] == 1
+
+
+def test_confidence_is_never_shown_as_certainty():
+    from burhan.verdict.explain import explain, percent
+
+    assert percent(0.81) == "81%" and percent(0.994) == "99%"
+    assert percent(0.9995) == "أكثر من 99%" and percent(0.9995, "en") == "over 99%"
+    assert "100%" not in explain("false", "refuted", 0.9995, [], [], [])
+    assert "over 99%" in explain("false", "refuted", 0.9995, [], [], [], lang="en")

@@ -493,11 +493,11 @@ def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: s
 
 
 def _print_verdict(verdict, lang: str = "ar") -> None:
-    from burhan.verdict.explain import basis_label
+    from burhan.verdict.explain import basis_label, percent
 
     style = VERDICT_STYLE[verdict.verdict]
     out.print(f"[bold]{verdict.claim}[/]", highlight=False)
-    confidence = f"، {label('confidence', lang)} {verdict.confidence:.0%}" if verdict.confidence is not None else ""
+    confidence = f"، {label('confidence', lang)} {percent(verdict.confidence, lang)}" if verdict.confidence is not None else ""
     if lang == "en":
         confidence = confidence.replace("، ", ", ")
     out.print(f"[bold {style}]{label(verdict.verdict, lang)}[/] ({label('basis', lang)}: "

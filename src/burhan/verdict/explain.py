@@ -16,7 +16,7 @@ MAX_NAMED = 4
 _TEXT = {
     "ar": {
         "true": "صحيح", "false": "غير صحيح", "not_enough_evidence": "لا تتوفر أدلة كافية",
-        "verdict": "الحكم: {verdict} (الثقة {confidence:.0%}).",
+        "verdict": "الحكم: {verdict} (الثقة {confidence}).",
         "verdict_bare": "الحكم: {verdict}.",
         "supported": "الأساس: تؤكده مصادر مستقلة ({n}).",
         "refuted": "الأساس: تنقضه الأدلة ({what}).",
@@ -41,7 +41,7 @@ _TEXT = {
     },
     "en": {
         "true": "true", "false": "false", "not_enough_evidence": "not enough evidence",
-        "verdict": "Verdict: {verdict} (confidence {confidence:.0%}).",
+        "verdict": "Verdict: {verdict} (confidence {confidence}).",
         "verdict_bare": "Verdict: {verdict}.",
         "supported": "Basis: supported by independent sources ({n}).",
         "refuted": "Basis: refuted ({what}).",
@@ -74,6 +74,14 @@ _BASIS_NAMES = {
 }
 
 
+def percent(confidence: float, lang: str = "ar") -> str:
+    """A confidence for people, in whole percent; never «100%»: a model's 0.9995 is not
+    certainty, so from 99.5% it reads «أكثر من 99%» ("over 99%")."""
+    if confidence >= 0.995:
+        return "أكثر من 99%" if lang == "ar" else "over 99%"
+    return f"{confidence:.0%}"
+
+
 def basis_label(basis: str, lang: str = "ar") -> str:
     """The basis's name for people: «تؤكده المصادر», «تنقضه الأدلة», …"""
     return _BASIS_NAMES[lang][basis]
@@ -101,7 +109,7 @@ def explain(verdict: str, basis: str, confidence: float | None, evidence: list[E
     if lang not in _TEXT:
         raise ValueError(f"unknown language {lang!r}; choose from {', '.join(_TEXT)}")
     t = _TEXT[lang]
-    lines = [t["verdict"].format(verdict=t[verdict], confidence=confidence) if confidence is not None
+    lines = [t["verdict"].format(verdict=t[verdict], confidence=percent(confidence, lang)) if confidence is not None
              else t["verdict_bare"].format(verdict=t[verdict])]
     leads = [e for e in evidence if e.duplicate_of is None and e.stance != "unrelated"]
     for m in factchecks or []:

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from burhan.domain import BASES, STANCES, VERDICTS
 from burhan.ingest import json_lines
-from burhan.verdict.explain import basis_label, verdict_label
+from burhan.verdict.explain import basis_label, percent, verdict_label
 
 COLORS = {"agree": "#1a7f37", "disagree": "#c62828", "discuss": "#8a6d00", "unrelated": "#6b7280",
           "true": "#1a7f37", "false": "#c62828", "not_enough_evidence": "#8a6d00"}
@@ -90,7 +90,7 @@ def render_report(results: list[dict], title: str = "تقرير برهان") -> 
     verdicts = Counter(r["verdict"] for r in checked)
     return env.get_template("report.html").render(
         title=title, results=checked, failed=failed, colors=COLORS, stance_labels=STANCE_LABELS, relation_labels=RELATION_LABELS,
-        verdict_labels=VERDICT_LABELS, basis_labels={b: basis_label(b) for b in BASES},
+        verdict_labels=VERDICT_LABELS, basis_labels={b: basis_label(b) for b in BASES}, percent=percent,
         verdict_chart=bar_chart({v: verdicts.get(v, 0) for v in VERDICTS}, VERDICT_LABELS),
         conflicts=sum(len(r["conflicts"]) for r in checked), font=embedded_font(),
     )

@@ -93,7 +93,9 @@ function render(data) {
     el("span", { class: "basis", id: "verdict-basis" }, BASIS_AR[data.basis]),
   );
   if (data.confidence !== null) {
-    verdict.appendChild(el("span", { class: "confidence" }, `الثقة ${Math.round(data.confidence * 100)}%`));
+    // never «100%»: a model's 0.9995 is not certainty (the same rule as the explanation)
+    const shown = data.confidence >= 0.995 ? "أكثر من 99%" : `${Math.round(data.confidence * 100)}%`;
+    verdict.appendChild(el("span", { class: "confidence" }, `الثقة ${shown}`));
     const meter = el("span", { class: "meter" });
     meter.appendChild(el("span", { style: `width:${Math.round(data.confidence * 100)}%` }));
     verdict.appendChild(meter);
