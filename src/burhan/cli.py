@@ -45,15 +45,10 @@ def _print_json(value: object) -> None:
 
 def _open(db: Path, create: bool = False) -> Store:
     """The store file ``db``, or the sharded corpus in the folder ``db`` (read only)."""
-    from burhan.store.corpus import ShardedStore, is_corpus
+    from burhan.store.corpus import open_store
 
     with _exit_2_on(StoreError):
-        if is_corpus(db):
-            if create:
-                raise StoreError(f"{db} is a sharded corpus, read only: write into a store file, or make a new "
-                                 f"corpus with 'burhan spark ingest'")
-            return ShardedStore(db)
-        return Store(db, create=create)
+        return open_store(db, create=create)
 
 
 @contextmanager
@@ -173,17 +168,11 @@ def search(
 ) -> None:
     """Search articles (or sentences) by BM25, dense vectors, or both fused."""
     _check_lang(lang)
-    from burhan.search.sharded import ShardedSearcher
-    from burhan.store.corpus import ShardedStore
+    from burhan.search.sharded import searcher_for
 
     with _open(db) as store:
         with _exit_2_on(SearchError):
-            if isinstance(store, ShardedStore):
-                searcher = ShardedSearcher(store, encoder=encoder)
-            else:
-                searcher = Searcher(store, encoder=encoder)
-                searcher.sync(embed=False)
-            hits = searcher.search(query, k=k, mode=mode, sentences=sentences)
+            hits = searcher_for(store, encoder).search(query, k=k, mode=mode, sentences=sentences)
     if as_json:
         sentence_fields = () if sentences else ("sentence_index", "sentence")
         _print_json([{k: v for k, v in asdict(h).items() if k not in sentence_fields} for h in hits])
@@ -497,9 +486,8 @@ def _print_verdict(verdict, lang: str = "ar") -> None:
 
     style = VERDICT_STYLE[verdict.verdict]
     out.print(f"[bold]{verdict.claim}[/]", highlight=False)
-    confidence = f"، {label('confidence', lang)} {percent(verdict.confidence, lang)}" if verdict.confidence is not None else ""
-    if lang == "en":
-        confidence = confidence.replace("، ", ", ")
+    confidence = (f"{label('sep', lang)}{label('confidence', lang)} {percent(verdict.confidence, lang)}"
+                  if verdict.confidence is not None else "")
     out.print(f"[bold {style}]{label(verdict.verdict, lang)}[/] ({label('basis', lang)}: "
               f"{basis_label(verdict.basis, lang)}{confidence})", highlight=False)
     if verdict.factchecks:
@@ -656,12 +644,13 @@ def spark_check_command(
     db: DbOption = Path("burhan.db"),
     out_dir: Annotated[Path, typer.Option("--out", help="A new folder for the results (part-NNNNN.jsonl).")] = Path("checks"),
     master: Annotated[str, typer.Option("--master", help="Spark master (local[2], spark://host:7077, yarn …).")] = "local[2]",
-    lang: Annotated[str, typer.Option("--lang", help="Explanation language: ar or en.")] = "ar",
+    lang: LangOption = "ar",
 ) -> None:
     """Check many claims on Spark: the claims spread over executors, each opening the store or
     sharded corpus read only; result lines as 'burhan check --batch'."""
     from burhan.spark import spark_check
 
+    _check_lang(lang)
     items = _read_claims(claims)
     session = _spark_session(master, "burhan-check")
     with _exit_2_on(ValueError, OSError):
@@ -863,6 +852,7 @@ def verify(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> Non
     """Check a store: SQLite integrity, schema, every article with its sentences, stems, bands and
     vectors, the BM25 index in step. Exit 1 naming each problem."""
     from burhan.search.searcher import verify_index
+
     if not db.is_file():
         err.print(f"[red]error:[/] no store file at {db}")
         raise typer.Exit(2)

@@ -25,6 +25,7 @@ LABELS = {
         "confidence": "الثقة", "basis": "الأساس", "copies": "نسخ", "copy_of": "نسخة من المقال",
         "undated": "بلا تاريخ", "unknown_source": "مصدر غير معروف",
         "same_story": "القصة {story}؛ من القصة نفسها المقالات: {copies}",
+        "sep": "، ",
     },
     "en": {
         "articles": "articles", "sentences": "sentences", "stories": "stories", "sources": "sources",
@@ -39,6 +40,7 @@ LABELS = {
         "confidence": "confidence", "basis": "basis", "copies": "copies", "copy_of": "copy of",
         "undated": "undated", "unknown_source": "source unknown",
         "same_story": "story {story}; same story as articles {copies}",
+        "sep": ", ",
     },
 }
 

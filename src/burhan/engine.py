@@ -16,14 +16,14 @@ from burhan.ingest.readers import domain_of
 from burhan.search import DEFAULT_ENCODER, Searcher, SearchError
 from burhan.search.dense import shared_encoder
 from burhan.search.factchecks import FactCheckMatcher, FactCheckRanker, MatchError
+from burhan.search.sharded import searcher_for
 from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
-from burhan.store.corpus import ShardedStore, is_corpus
-from burhan.search.sharded import ShardedSearcher
+from burhan.store.corpus import open_store
+from burhan.text.analysis import analyse
 from burhan.text.normalize import arabic_ratio
 from burhan.text.places import place_names
-from burhan.text.analysis import analyse
 from burhan.verdict.explain import explain
 from burhan.verdict.factchecks import factcheck_decision
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
@@ -71,13 +71,8 @@ class Engine:
         """An engine over the store file ``db`` (which must exist), with models from files or the shipped ones."""
         if not Path(db).exists():
             raise FileNotFoundError(f"no store at {db}: ingest articles first ('burhan ingest PATH --db {db}')")
-        if is_corpus(db):  # a folder of shards made by 'burhan spark ingest'
-            store = ShardedStore(db)
-            searcher = ShardedSearcher(store, encoder=encoder)
-        else:
-            store = Store(db)
-            searcher = Searcher(store, encoder=encoder)
-            searcher.sync(embed=False)
+        store = open_store(db)  # a store file, or a folder of shards made by 'burhan spark ingest'
+        searcher = searcher_for(store, encoder)
         model, table = load_verdict_model(verdict_model or SHIPPED_VERDICT)
         if reliability_file:
             table.load_overrides(reliability_file)

@@ -34,7 +34,7 @@ from burhan.domain import Claim, Document, FactCheckMatch, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
 from burhan.ingest.claimreview import FACTCHECK_SUFFIXES, factcheck_tokens, read_factchecks
-from burhan.ingest.pipeline import analyze_file, prepare
+from burhan.ingest.pipeline import IngestReport, analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
@@ -206,10 +206,10 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         with lock:
             e = writable()
             with e.store.write_lock():  # the store and its index in step, whatever other workers do
-                statuses = e.store.add_articles(articles)
+                report = IngestReport()
+                report.count(e.store.add_articles(articles))
                 e.searcher.sync(embed=True)
-        return {"added": statuses.count("added"), "unchanged": statuses.count("unchanged"),
-                "duplicates": statuses.count("duplicate"), "errors": []}
+        return {"added": report.added, "unchanged": report.unchanged, "duplicates": report.duplicates, "errors": []}
 
     @app.post("/api/factchecks", response_model=FactCheckImportResponse, dependencies=[Depends(require_token)],
               openapi_extra={"requestBody": {"content": {

@@ -20,7 +20,7 @@ from burhan.ingest.clean import clean
 from burhan.ingest.dedup import signature
 from burhan.ingest.errors import IngestError, RecordError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
-from burhan.ingest.warc import ARABIC_PAGE, is_warc, read_warc
+from burhan.ingest.warc import ARABIC_PAGE, is_warc
 from burhan.text.normalize import arabic_ratio
 from burhan.text.tokens import analyze
 
@@ -44,6 +44,12 @@ class IngestReport:
     duplicates: int = 0
     errors: list[FileError] = field(default_factory=list)
     skipped: int = 0  # web-archive pages left out because their text is not Arabic
+
+    def count(self, statuses: list[str]) -> None:
+        """Add a batch's ``ArticleSink.add_articles`` statuses to the counts."""
+        self.added += statuses.count("added")
+        self.unchanged += statuses.count("unchanged")
+        self.duplicates += statuses.count("duplicate")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -70,7 +76,7 @@ def analyze_file(path: Path, options: ReadOptions) -> FileResult:
     """Read, clean and sign every document of one file. Never raises for bad input."""
     result = FileResult(path=str(path))
     try:
-        items = list(read_warc(path, options.max_document_bytes)) if is_warc(path) else read_file(path, options)
+        items = read_file(path, options)
     except IngestError as err:
         result.errors.append(FileError(str(path), str(err)))
         return result
@@ -125,13 +131,7 @@ def ingest(
     batch: list[Article] = []
 
     def flush() -> None:
-        for status in sink.add_articles(batch):
-            if status == "added":
-                report.added += 1
-            elif status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.duplicates += 1
+        report.count(sink.add_articles(batch))
         batch.clear()
 
     for done, result in enumerate(analyze_files(files, options, workers), start=1):

@@ -101,7 +101,9 @@ def read_file(path: Path, options: ReadOptions) -> list[Document | RecordError]:
     require_file(path)
     suffix = suffix_of(path)
     if suffix in WARC_SUFFIXES:
-        raise IngestError("a web archive: read it with burhan.ingest.warc.read_warc")
+        from burhan.ingest.warc import read_warc  # it reads this module's suffix table
+
+        return list(read_warc(path, options.max_document_bytes))
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     single = suffix in TEXT_SUFFIXES | HTML_SUFFIXES

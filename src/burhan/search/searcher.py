@@ -60,6 +60,20 @@ def verify_index(store: Store) -> list[str]:
     return problems
 
 
+def hits_from(store, ranked: list[tuple[int, float, int | None]]) -> list[SearchHit]:
+    """``SearchHit``s for ranked ``(article id, score, sentence index or None)``, read from ``store``."""
+    articles = {a.id: a for a in store.articles([a for a, _, _ in ranked])}
+    hits = []
+    for article_id, score, sentence_index in ranked:
+        a = articles[article_id]
+        hits.append(SearchHit(
+            article_id=a.id, title=a.title, origin=a.origin, source=a.source, date=a.date, url=a.url,
+            score=round(score, 6), story_id=a.story_id, sentence_index=sentence_index,
+            sentence=a.sentences[sentence_index].text if sentence_index is not None else None,
+        ))
+    return hits
+
+
 def zscore_fusion(lexical: list[tuple], dense: list[tuple], dense_weight: float) -> list[tuple]:
     """``(1-w)·z(bm25) + w·z(cosine)`` over the union of two top lists (scores standardised
     per query; an item missing from one list gets that list's lowest z-score)."""
@@ -217,16 +231,7 @@ class Searcher:
         return [(a, score, s) for (a, s), score in zscore_fusion(bm25, dense, DENSE_WEIGHT)[:k]]
 
     def _hits(self, ranked: list[tuple[int, float, int | None]]) -> list[SearchHit]:
-        articles = {a.id: a for a in self.store.articles([a for a, _, _ in ranked])}
-        hits = []
-        for article_id, score, sentence_index in ranked:
-            a = articles[article_id]
-            hits.append(SearchHit(
-                article_id=a.id, title=a.title, origin=a.origin, source=a.source, date=a.date, url=a.url,
-                score=round(score, 6), story_id=a.story_id, sentence_index=sentence_index,
-                sentence=a.sentences[sentence_index].text if sentence_index is not None else None,
-            ))
-        return hits
+        return hits_from(self.store, ranked)
 
     @staticmethod
     def _check(query: str, k: int, mode: str) -> str:

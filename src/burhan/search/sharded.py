@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from burhan.domain import SearchHit
 from burhan.search.dense import DEFAULT_ENCODER, load_encoder
-from burhan.search.searcher import DENSE_WEIGHT, FUSION_DEPTH, Searcher, zscore_fusion
+from burhan.search.searcher import DENSE_WEIGHT, FUSION_DEPTH, Searcher, hits_from, zscore_fusion
+from burhan.store import Store
 from burhan.store.corpus import ShardedStore
 
 
@@ -46,11 +47,7 @@ class ShardedSearcher:
                              for a, score, i in shard._rank_sentences(query, k, mode)), key=lambda r: -r[1])[:k]
         else:
             ranked = [(a, score, None) for a, score in self.rank_articles(query, k, mode)]
-        articles = {a.id: a for a in self.store.articles([a for a, _, _ in ranked])}
-        return [SearchHit(article_id=a.id, title=a.title, origin=a.origin, source=a.source, date=a.date, url=a.url,
-                          score=round(score, 6), story_id=a.story_id, sentence_index=i,
-                          sentence=a.sentences[i].text if i is not None else None)
-                for a, score, i in ((articles[g], score, i) for g, score, i in ranked)]
+        return hits_from(self.store, ranked)
 
     def rank_articles(self, query: str, k: int, mode: str) -> list[tuple[int, float]]:
         depth = max(k, FUSION_DEPTH) if mode == "hybrid" else k
@@ -67,3 +64,12 @@ class ShardedSearcher:
     def _merge(self, per_shard: list[list[tuple[int, float]]], depth: int) -> list[tuple[int, float]]:
         merged = [(self.store.global_id(n, a), score) for n, hits in enumerate(per_shard) for a, score in hits]
         return sorted(merged, key=lambda hit: (-hit[1], hit[0]))[:depth]
+
+
+def searcher_for(store: Store | ShardedStore, encoder: str = DEFAULT_ENCODER) -> Searcher | ShardedSearcher:
+    """The searcher of a store (its BM25 index brought up to date) or of a sharded corpus."""
+    if isinstance(store, ShardedStore):
+        return ShardedSearcher(store, encoder=encoder)
+    searcher = Searcher(store, encoder=encoder)
+    searcher.sync(embed=False)
+    return searcher

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import tempfile
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
@@ -36,6 +36,7 @@ import numpy as np
 from burhan.ingest.dedup import DUPLICATE_THRESHOLD, bands, similarity
 from burhan.ingest.pipeline import FileError, IngestReport, analyze_file
 from burhan.ingest.readers import ReadOptions, expand_paths
+from burhan.search.dense import DEFAULT_ENCODER
 from burhan.store.corpus import FORMAT_VERSION, MANIFEST, shard_name
 
 BATCH = 256  # articles per store transaction, as single-machine ingest
@@ -45,12 +46,9 @@ BATCH = 256  # articles per store transaction, as single-machine ingest
 class SparkIngestReport(IngestReport):
     shards: int = 0
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options: ReadOptions | None = None,
-                 embed: bool = False, encoder: str | None = None) -> SparkIngestReport:
+                 embed: bool = False, encoder: str = DEFAULT_ENCODER) -> SparkIngestReport:
     """Ingest ``inputs`` (files, folders, globs; Hadoop URIs) into ``shards`` stores under ``out``."""
     if shards < 1:
         raise ValueError("--shards must be at least 1")
@@ -70,14 +68,14 @@ def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options
 
     roots = _components(articles.flatMap(_link_keys).groupByKey().flatMap(_linked_pairs).distinct().collect())
     roots = sc.broadcast(roots)
-    counts = (articles.map(lambda oa: (_shard_of(roots.value.get(oa[0], oa[0]), shards), oa))
+    per_shard = (articles.map(lambda oa: (_shard_of(roots.value.get(oa[0], oa[0]), shards), oa))
               .partitionBy(shards, lambda shard: shard)
               .mapPartitionsWithIndex(lambda k, rows: [_write_shard(out, k, rows, embed, encoder)])
               .collect())
-    for added, unchanged, duplicates in counts:
-        report.added += added
-        report.unchanged += unchanged
-        report.duplicates += duplicates
+    for shard in per_shard:
+        report.added += shard.added
+        report.unchanged += shard.unchanged
+        report.duplicates += shard.duplicates
     manifest = {"format": FORMAT_VERSION, "shards": [shard_name(k) for k in range(shards)],
                 "articles": report.added + report.duplicates, "duplicate_threshold": DUPLICATE_THRESHOLD,
                 "inputs": [str(i) for i in inputs], "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
@@ -169,20 +167,15 @@ def _shard_of(root, shards: int) -> int:
     return zlib.crc32(repr(tuple(root)).encode()) % shards
 
 
-def _write_shard(out: Path, k: int, rows, embed: bool, encoder: str | None) -> tuple[int, int, int]:
-    """Store one shard's articles in single-machine order, then build its BM25 index."""
+def _write_shard(out: Path, k: int, rows, embed: bool, encoder: str) -> IngestReport:
+    """Store one shard's articles in single-machine order, then build its BM25 index; its counts."""
     from burhan.search import Searcher
     from burhan.store import Store
 
     items = sorted(((order, article) for _, (order, article) in rows), key=lambda oa: oa[0])
-    added = unchanged = duplicates = 0
+    counts = IngestReport()
     with Store(out / shard_name(k)) as store:
         for start in range(0, len(items), BATCH):
-            statuses = store.add_articles([a for _, a in items[start : start + BATCH]])
-            added += statuses.count("added")
-            unchanged += statuses.count("unchanged")
-            duplicates += statuses.count("duplicate")
-        searcher = Searcher(store, encoder=encoder) if encoder else Searcher(store)
-        searcher.sync(embed=embed)
-    return added, unchanged, duplicates
-
+            counts.count(store.add_articles([a for _, a in items[start : start + BATCH]]))
+        Searcher(store, encoder=encoder).sync(embed=embed)
+    return counts

@@ -71,6 +71,12 @@ _CLASH_COLUMNS = [ALIGNMENT_FEATURES.index(name) for name in CLASHES]
 FORMAT_VERSION = 3
 
 
+def _decisive(items: list[tuple[int, float, np.ndarray]]) -> int:
+    """Which of an article's scored sentences ``(index, coverage, P)`` decides it: the highest
+    coverage × max(P(supports), P(refutes)), the first on a tie."""
+    return int(np.argmax([cov * max(p[0], p[1]) for _, cov, p in items]))
+
+
 @dataclass
 class StancePair:
     """What the model sees: a claim and an article's sentences (title optional)."""
@@ -181,7 +187,7 @@ class StanceModel:
         with the claim?"""
         out = np.zeros(len(pairs), dtype=bool)
         for k, items in scored.items():
-            index, _, _ = max(items, key=lambda item: item[1] * max(item[2][0], item[2][1]))
+            index = items[_decisive(items)][0]
             out[k] = bool(alignment_features(pairs[k].claim, pairs[k].sentences[index])[_CLASH_COLUMNS].any())
         return out
 
@@ -208,7 +214,7 @@ class StanceModel:
             sup = np.array([p[0] for _, _, p in items])
             ref = np.array([p[1] for _, _, p in items])
             cov = np.array([c for _, c, _ in items])
-            decisive = int(np.argmax(cov * np.maximum(sup, ref)))
+            decisive = _decisive(items)
             out[k] = [sup.max(), ref.max(), sup[0], ref[0], (sup * cov).max(), (ref * cov).max(),
                       ref[decisive] - sup[decisive], sup[decisive], ref[decisive], cov[decisive]]
         return out, scored

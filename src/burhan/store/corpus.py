@@ -11,7 +11,6 @@ only: new articles go into a new corpus (or into one shard, opened as a store of
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from pathlib import Path
 
 from burhan.domain import Article
@@ -27,6 +26,16 @@ def shard_name(k: int) -> str:
 
 def is_corpus(path: str | Path) -> bool:
     return (Path(path) / MANIFEST).is_file()
+
+
+def open_store(path: str | Path, create: bool = False) -> Store | ShardedStore:
+    """The store file ``path``, or the sharded corpus in the folder ``path`` (read only)."""
+    if is_corpus(path):
+        if create:
+            raise StoreError(f"{path} is a sharded corpus, read only: write into a store file, or make a new "
+                             f"corpus with 'burhan spark ingest'")
+        return ShardedStore(path)
+    return Store(path, create=create)
 
 
 def read_manifest(folder: str | Path) -> dict:
@@ -65,10 +74,6 @@ class ShardedStore:
 
     # -- the reads of a Store ------------------------------------------------------------
 
-    @property
-    def store_id(self) -> str:
-        return "corpus:" + ",".join(s.store_id for s in self.shards)
-
     def stats(self) -> dict:
         """As ``Store.stats``, plus ``shards``; a story never spans shards, so stories add up."""
         per_shard = [s.stats() for s in self.shards]
@@ -102,14 +107,6 @@ class ShardedStore:
 
     def factcheck_count(self) -> int:
         return 0  # fact-checks are imported into a store, not into a corpus
-
-    def data_version(self) -> tuple[int, ...]:
-        return tuple(s.data_version() for s in self.shards)
-
-    @contextmanager
-    def write_lock(self):
-        raise StoreError(f"{self.path} is a sharded corpus, read only: ingest into a new corpus instead")
-        yield  # pragma: no cover
 
     def close(self) -> None:
         for s in self.shards:

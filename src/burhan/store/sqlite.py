@@ -12,7 +12,7 @@ import fcntl
 import hashlib
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -103,12 +103,22 @@ MIGRATIONS = [
     );
     """,
     # v5: each sentence's search stems, analysed once at ingest (issue 14); filled for older
-    # stores by ``_fill_stems`` in the same transaction
+    # stores by ``DATA_MIGRATIONS[5]`` in the same transaction
     """
     ALTER TABLE sentences ADD COLUMN stems TEXT;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _fill_stems(db: sqlite3.Connection) -> None:
+    rows = db.execute("SELECT article_id, idx, text FROM sentences WHERE stems IS NULL").fetchall()
+    db.executemany("UPDATE sentences SET stems = ? WHERE article_id = ? AND idx = ?",
+                   [(" ".join(analyze(text)), a, i) for a, i, text in rows])
+
+
+# what a migration computes in Python after its SQL, by the version it takes the store to
+DATA_MIGRATIONS = {5: _fill_stems}
 
 ADDED, UNCHANGED, DUPLICATE = "added", "unchanged", "duplicate"
 
@@ -169,14 +179,9 @@ class Store:
             with self.transaction():
                 for statement in _statements(MIGRATIONS[target]):
                     self.db.execute(statement)
-                if target + 1 == 5:
-                    self._fill_stems()
+                if target + 1 in DATA_MIGRATIONS:
+                    DATA_MIGRATIONS[target + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {target + 1}")
-
-    def _fill_stems(self) -> None:
-        rows = self.db.execute("SELECT article_id, idx, text FROM sentences WHERE stems IS NULL").fetchall()
-        self.db.executemany("UPDATE sentences SET stems = ? WHERE article_id = ? AND idx = ?",
-                            [(" ".join(analyze(text)), a, i) for a, i, text in rows])
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -184,21 +189,15 @@ class Store:
         store *and* the files beside it (BM25 index, ANN graph), so that server workers and a
         command-line ingest never interleave them. SQLite serialises its own transactions; the
         index files need this. Re-entrant within one ``Store``."""
-        if self._lock_depth:
+        with ExitStack() as held:
+            if not self._lock_depth:  # the lock goes with the file: closing it releases the lock
+                fcntl.flock(held.enter_context(open(self.path.with_name(self.path.name + ".lock"), "a")),
+                            fcntl.LOCK_EX)
             self._lock_depth += 1
             try:
                 yield
             finally:
                 self._lock_depth -= 1
-            return
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            self._lock_depth = 1
-            try:
-                yield
-            finally:
-                self._lock_depth = 0
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def data_version(self) -> int:
         """SQLite's ``data_version``: changes when *another* connection (another process) commits."""

@@ -17,7 +17,10 @@ import unicodedata
 
 import numpy as np
 
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: code-point ranges, one
+# definition for the regex and the lookup table below
+_DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+DIACRITICS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _DIACRITIC_RANGES) + "]")
 TATWEEL = "\u0640"
 
 _CHAR_MAP = str.maketrans(
@@ -138,7 +141,6 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     return _text(out[keep]), kept[keep].tolist()
 
 
-_DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _MATCH_TABLE = _match_table()
 _IS_SPACE = np.zeros(0x110000, dtype=bool)
 _IS_SPACE[[c for c in range(0x3000 + 1) if chr(c).isspace()]] = True
