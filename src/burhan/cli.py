@@ -388,26 +388,37 @@ def check(
     stance_model: Annotated[Optional[Path], typer.Option("--stance-model", help="Stance model file (default: shipped).")] = None,
     verdict_model: Annotated[Optional[Path], typer.Option("--verdict-model", help="Verdict model file (default: shipped).")] = None,
     encoder: EncoderOption = DEFAULT_ENCODER,
+    history: Annotated[bool, typer.Option("--history/--no-history", help="Keep the check in the store's history "
+                                          "('burhan history'); a sharded corpus keeps none.")] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Check a claim: evidence, each article's stance with its rationale, and a verdict."""
     from burhan.engine import ClaimError
+    from burhan.store.corpus import ShardedStore
 
     _check_lang(lang)
     _one_or_batch(claim, batch, out_path)
     items = _read_claims(batch) if batch is not None else None
     with _engine(db, encoder, stance_model, verdict_model, reliability, k) as engine:
+        if history and isinstance(engine.store, ShardedStore):
+            err.print("[yellow]warning:[/] a sharded corpus is read only: the check is not kept in a history", highlight=False)
+            history = False
         if items is not None:
-            _check_batch(engine, items, out_path, lang)
+            _check_batch(engine, items, out_path, lang, save=history)
             return
         with _exit_2_on(ClaimError, SearchError):
             verdict = engine.check(claim, lang=lang)
+        result = asdict(verdict)
+        if history:
+            result["check_id"] = engine.save(result, "cli", "cli")
     for warning in verdict.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if as_json:
-        _print_json(asdict(verdict))
+        _print_json(result)
     else:
         _print_verdict(verdict, lang)
+        if history:
+            out.print(f"[dim]{label('saved', lang).format(id=result['check_id'])}[/]", highlight=False)
 
 
 def _one_or_batch(claim: str | None, batch: Path | None, out_path: Path | None) -> None:
@@ -459,8 +470,10 @@ def _finished_ids(path: Path) -> set[str]:
             if not problem and isinstance(record, dict) and "id" in record}
 
 
-def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str) -> None:
-    _run_batch(items, out_path, "check", "checked", lambda claim_id, claim: engine.check_record(claim_id, claim, lang))
+def _check_batch(engine, items: list[tuple[str, str]], out_path: Path, lang: str, save: bool = True) -> None:
+    save_as = ("cli", "batch") if save else None
+    _run_batch(items, out_path, "check", "checked",
+               lambda claim_id, claim: engine.check_record(claim_id, claim, lang, save_as=save_as))
 
 
 def _run_batch(items: list[tuple[str, str]], out_path: Path, label: str, verb: str,
@@ -879,6 +892,138 @@ def backup(db: DbOption = Path("burhan.db"),
         with Store(db, create=False) as store:
             store.backup(out_path)
     out.print(f"{db} → {out_path} (the BM25 index is rebuilt from it by 'burhan reindex --db {out_path}')")
+
+
+history_app = typer.Typer(help="The history of checks kept in the store: list, show, note, export.")
+app.add_typer(history_app, name="history")
+
+
+@history_app.callback(invoke_without_command=True)
+def history_list(
+    ctx: typer.Context,
+    db: DbOption = Path("burhan.db"),
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Show at most this many (newest first).")] = 20,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many newest first.")] = 0,
+    as_json: JsonOption = False,
+    lang: LangOption = "ar",
+) -> None:
+    """Past checks, newest first: id, time, verdict (and the editor's), basis, claim."""
+    if ctx.invoked_subcommand is not None:
+        return
+    _check_lang(lang)
+    with _history(db) as history:
+        total, records = history.count(), history.list(limit, offset)
+    if as_json:
+        _print_json({"total": total, "offset": offset, "items": [asdict(r) for r in records]})
+        return
+    if not records:
+        out.print(label("no_checks", lang))
+        return
+    table = Table(*(label(key, lang) for key in ("id", "checked_at", "verdict", "override", "basis", "claim")))
+    for r in records:
+        table.add_row(str(r.id), r.checked_at[:16].replace("T", " "), label(r.verdict, lang), label(r.verdict_override, lang) if r.verdict_override else "",
+                      _basis(r.basis, lang), r.claim[:120])
+    out.print(table)
+    out.print(label("page_of", lang).format(shown=f"{offset + 1}–{offset + len(records)}", total=total))
+
+
+@contextmanager
+def _history(db: Path):
+    from burhan.store.history import history_of
+
+    with _open(db) as store:
+        with _exit_2_on(StoreError):
+            history = history_of(store)
+        yield history
+
+
+def _basis(basis: str, lang: str) -> str:
+    from burhan.verdict.explain import basis_label
+
+    return basis_label(basis, lang)
+
+
+CheckIdArgument = Annotated[int, typer.Argument(help="The check's id (see 'burhan history').")]
+
+
+@history_app.command("show")
+def history_show(check_id: CheckIdArgument, db: DbOption = Path("burhan.db"), as_json: JsonOption = False,
+                 lang: LangOption = "ar") -> None:
+    """One past check: what was answered, over which corpus and models, and the editor's note."""
+    from burhan.store.history import CheckNotFound
+
+    _check_lang(lang)
+    with _history(db) as history, _exit_2_on(CheckNotFound):
+        record = history.get(check_id)
+    if as_json:
+        _print_json(asdict(record))
+        return
+    out.print(f"[bold]#{record.id}[/] {record.claim}", highlight=False)
+    rows = [("checked_at", record.checked_at),
+            ("verdict", f"{label(record.verdict, lang)} ({_basis(record.basis, lang)})"),
+            ("corpus", label("corpus_version", lang).format(articles=record.corpus_articles, last=record.corpus_last_ingest or "—")),
+            ("models", " · ".join(f"{k}: {v}" for k, v in sorted(record.models.items()))),
+            ("asked_by", f"{record.asked_by} ({record.channel})"),
+            ("evidence_ids", ", ".join(map(str, record.evidence_ids)) or "—")]
+    if record.verdict_override:
+        rows.append(("override", label(record.verdict_override, lang)))
+    if record.note:
+        rows.append(("note", record.note))
+    table = Table(show_header=False)
+    for key, value in rows:
+        table.add_row(label(key, lang), value)
+    out.print(table)
+    if record.edited_at:
+        out.print(label("edited", lang).format(by=record.edited_by, at=record.edited_at), highlight=False)
+    out.print(record.result.get("explanation", ""), highlight=False)
+
+
+@history_app.command("note")
+def history_note(
+    check_id: CheckIdArgument,
+    db: DbOption = Path("burhan.db"),
+    note: Annotated[Optional[str], typer.Option("--note", help="The editor's note (an empty string removes it).")] = None,
+    verdict: Annotated[Optional[str], typer.Option("--verdict", help="The editor's verdict: true, false or "
+                                                   "not_enough_evidence (kept beside the machine's).")] = None,
+    clear_verdict: Annotated[bool, typer.Option("--clear-verdict", help="Remove the editor's verdict.")] = False,
+    by: Annotated[str, typer.Option("--by", help="Who edits (kept with the edit).")] = "cli",
+    as_json: JsonOption = False,
+) -> None:
+    """Add an editor's note or verdict to a past check; the machine's verdict is never changed."""
+    from burhan.store.history import CheckNotFound
+
+    if note is None and verdict is None and not clear_verdict:
+        err.print("[red]error:[/] give --note TEXT, --verdict VERDICT or --clear-verdict")
+        raise typer.Exit(2)
+    if verdict is not None and clear_verdict:
+        err.print("[red]error:[/] give --verdict or --clear-verdict, not both")
+        raise typer.Exit(2)
+    with _history(db) as history, _exit_2_on(CheckNotFound, ValueError):
+        record = history.annotate(check_id, by, note=note, verdict_override=verdict, clear_override=clear_verdict)
+    if as_json:
+        _print_json(asdict(record))
+    else:
+        out.print(f"#{record.id}: {record.verdict_override or '—'} · {record.note or '—'}", highlight=False)
+
+
+@history_app.command("export")
+def history_export(
+    check_id: CheckIdArgument,
+    db: DbOption = Path("burhan.db"),
+    fmt: Annotated[str, typer.Option("--format", help="json, csv or html (a printable page).")] = "json",
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: standard output).")] = None,
+) -> None:
+    """One past check as JSON, CSV (a row per related article) or a self-contained HTML page."""
+    from burhan.store.history import CheckNotFound
+    from burhan.web.export import ExportError, export_check
+
+    with _history(db) as history, _exit_2_on(CheckNotFound, ExportError):
+        text, _ = export_check(history.get(check_id), fmt)
+    if out_path is None:
+        sys.stdout.write(text)
+    else:
+        out_path.write_text(text, encoding="utf-8")
+        out.print(f"#{check_id} → {out_path}")
 
 
 @app.command()

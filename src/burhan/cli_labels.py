@@ -26,6 +26,12 @@ LABELS = {
         "undated": "بلا تاريخ", "unknown_source": "مصدر غير معروف",
         "same_story": "القصة {story}؛ من القصة نفسها المقالات: {copies}",
         "sep": "، ",
+        # history
+        "checks": "عمليات التحقق المحفوظة", "saved": "حُفظ في السجل برقم {id}", "checked_at": "وقت التحقق",
+        "verdict": "الحكم", "override": "حكم المحرر", "note": "ملاحظة المحرر", "asked_by": "بطلب من",
+        "channel": "الواجهة", "corpus": "المجموعة", "models": "النماذج", "evidence_ids": "مقالات الأدلة",
+        "no_checks": "لا عمليات تحقق محفوظة بعد", "corpus_version": "{articles} مقالة، آخر إضافة {last}",
+        "edited": "عدّله {by} في {at}", "page_of": "{shown} من {total}",
     },
     "en": {
         "articles": "articles", "sentences": "sentences", "stories": "stories", "sources": "sources",
@@ -41,6 +47,11 @@ LABELS = {
         "undated": "undated", "unknown_source": "source unknown",
         "same_story": "story {story}; same story as articles {copies}",
         "sep": ", ",
+        "checks": "checks saved", "saved": "saved in the history as check {id}", "checked_at": "checked at",
+        "verdict": "verdict", "override": "editor's verdict", "note": "editor's note", "asked_by": "asked by",
+        "channel": "channel", "corpus": "corpus", "models": "models", "evidence_ids": "evidence articles",
+        "no_checks": "no checks saved yet", "corpus_version": "{articles} articles, last added {last}",
+        "edited": "edited by {by} at {at}", "page_of": "{shown} of {total}",
     },
 }
 

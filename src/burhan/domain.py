@@ -201,3 +201,34 @@ class Verdict:
     warnings: list[str] = field(default_factory=list)
     # published fact-checks of this claim (score at or above the matcher's threshold), best first
     factchecks: list[FactCheckMatch] = field(default_factory=list)
+
+
+# who made a check: the command line, a batch file, the REST API or the web page
+CheckChannel = Literal["cli", "batch", "api", "page"]
+CHANNELS: tuple[str, ...] = get_args(CheckChannel)
+
+
+@dataclass
+class CheckRecord:
+    """One check as the history keeps it: what was asked, what the machine answered, over which
+    corpus and models, and what an editor later added. The machine's verdict is never replaced:
+    an editor's ``verdict_override`` and ``note`` are kept beside it."""
+
+    id: int
+    claim: str
+    checked_at: str  # ISO 8601, UTC
+    verdict: VerdictLabel
+    basis: BasisLabel
+    confidence: float | None
+    p_true: float | None
+    evidence_ids: list[int]  # the related articles, most weighty first
+    corpus_articles: int  # the corpus version: how many articles it held …
+    corpus_last_ingest: str | None  # … and when the last of them was stored
+    models: dict[str, str]  # model file → the first 12 hex digits of its SHA-256
+    asked_by: str  # the token's name, "cli", or "anonymous"
+    channel: CheckChannel
+    note: str | None = None
+    verdict_override: VerdictLabel | None = None
+    edited_at: str | None = None
+    edited_by: str | None = None
+    result: dict | None = None  # the whole answer as it was given (the Verdict as JSON); not in listings

@@ -8,7 +8,9 @@ places (``burhan.verdict``) → verdict with confidence and an explanation.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 
 from burhan.domain import Article, Claim, Evidence, FactCheckMatch, Verdict
@@ -21,6 +23,7 @@ from burhan.stance import StanceModel, StancePair
 from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
 from burhan.store.corpus import open_store
+from burhan.store.history import history_of
 from burhan.text.analysis import analyse
 from burhan.text.normalize import arabic_ratio
 from burhan.text.places import place_names
@@ -64,6 +67,10 @@ class Engine:
         self.k = k
         self.mode = mode
         self.max_claim_chars = max_claim_chars
+        # the files the models came from, named in the history (None: given in memory)
+        self.model_files: dict[str, Path | None] = {
+            "stance": SHIPPED_STANCE if stance_model is None else None,
+            "verdict": SHIPPED_VERDICT if verdict_model is None else None}
 
     @classmethod
     def open(cls, db: str | Path, encoder: str = DEFAULT_ENCODER, stance_model: str | Path | None = None,
@@ -76,18 +83,34 @@ class Engine:
         model, table = load_verdict_model(verdict_model or SHIPPED_VERDICT)
         if reliability_file:
             table.load_overrides(reliability_file)
-        return cls(store, searcher, StanceModel.load(stance_model or SHIPPED_STANCE), model, table, **options)
+        engine = cls(store, searcher, StanceModel.load(stance_model or SHIPPED_STANCE), model, table, **options)
+        engine.model_files = {"stance": Path(stance_model or SHIPPED_STANCE), "verdict": Path(verdict_model or SHIPPED_VERDICT)}
+        return engine
 
     def close(self) -> None:
         self.store.close()
 
-    def check_record(self, claim_id: str, claim: str, lang: str = "ar") -> dict:
+    def check_record(self, claim_id: str, claim: str, lang: str = "ar", save_as: tuple[str, str] | None = None) -> dict:
         """One line of a batch's results: ``{"id", **Verdict}``, or ``{"id", "claim", "error"}``
-        when the claim cannot be checked (``burhan check --batch`` and ``burhan spark check``)."""
+        when the claim cannot be checked (``burhan check --batch`` and ``burhan spark check``).
+        ``save_as``: (who asked, channel) to keep the check in the history (its id as ``check_id``)."""
         try:
-            return {"id": claim_id, **asdict(self.check(claim, lang=lang))}
+            result = asdict(self.check(claim, lang=lang))
         except (ClaimError, SearchError) as err:
             return {"id": claim_id, "claim": claim, "error": str(err)}
+        if save_as is not None:
+            result["check_id"] = self.save(result, *save_as)
+        return {"id": claim_id, **result}
+
+    def model_versions(self) -> dict[str, str]:
+        """Each model's file name and the first 12 hex digits of its SHA-256 ("in memory" when
+        the model was not loaded from a file)."""
+        return {name: (f"{path.name}@{_file_hash(path)}" if path else "in memory") for name, path in self.model_files.items()}
+
+    def save(self, result: dict, asked_by: str, channel: str) -> int:
+        """Keep a check (``asdict(verdict)``) in the store's history; returns its id. A sharded
+        corpus keeps none (``StoreError``)."""
+        return history_of(self.store).add(result, asked_by, channel, self.model_versions())
 
     def warm(self) -> None:
         """Load everything a first check loads (encoders, models, indexes): a server calls this
@@ -213,6 +236,11 @@ class Engine:
             if s.index not in chosen and len(claim_stems & set(analyse(s.text).stems)) >= COUNT_CONTEXT_STEMS:
                 chosen.add(s.index)
         return [(s.index, s.text) for s in article.sentences if s.index in chosen]
+
+
+@cache
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def load_verdict_model(path: str | Path) -> tuple[VerdictModel, SourceReliability]:

@@ -20,7 +20,7 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path, PurePath
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -28,9 +28,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 
-from burhan.api.models import (ArticleResponse, CheckRequest, CheckResponse, FactCheckImportResponse, Health,
-                               IngestRequest, IngestResponse)
-from burhan.domain import Claim, Document, FactCheckMatch, SearchHit, Verdict
+from burhan.api.models import (ArticleResponse, CheckEdit, CheckList, CheckRequest, CheckResponse,
+                               FactCheckImportResponse, Health, IngestRequest, IngestResponse)
+from burhan.domain import CheckRecord, Claim, Document, FactCheckMatch, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
 from burhan.ingest.claimreview import FACTCHECK_SUFFIXES, factcheck_tokens, read_factchecks
@@ -39,6 +39,8 @@ from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
 from burhan.store.corpus import ShardedStore
+from burhan.store.history import CheckHistory, CheckNotFound
+from burhan.web.export import FORMATS, export_check
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
@@ -99,11 +101,24 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                          description="Check Arabic claims against Arabic news, offline (برهان).")
     bearer = HTTPBearer(auto_error=False)
 
-    def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+    def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+        """The caller's name for writes; 403 when writes are off, 401 without a valid token."""
         if token is None:
             raise HTTPException(403, "writes are disabled: the server was started without a token (--token)")
         if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        return "admin"  # the server's --token
+
+    def caller(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+        """Who asks, for the history: the token's name when one is sent (a wrong one is refused),
+        else "anonymous" (reads need no token)."""
+        return "anonymous" if credentials is None else require_token(credentials)
+
+    def history() -> CheckHistory:
+        store = current().store
+        if isinstance(store, ShardedStore):
+            raise HTTPException(409, "this server reads a sharded corpus (read only), which keeps no history of checks")
+        return CheckHistory(store)
 
     @app.middleware("http")
     async def limit_request_size(request: Request, call_next):
@@ -134,15 +149,67 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             return current().store.stats()
 
     @app.post("/api/check", response_model=CheckResponse)
-    def check(request: CheckRequest) -> dict:
+    def check(request: CheckRequest, asked_by: str = Depends(caller),
+              client: str | None = Header(None, alias="X-Burhan-Client", pattern="^page$",
+                                          description="'page' when the web page asks (kept in the history).")) -> dict:
+        """Check a claim. The check is kept in the history (``check_id``) with who asked."""
         try:
             with lock:
                 e = current()
                 verdict = e.check(Claim(request.claim, date=request.date), k=request.k, lang=request.lang)
                 sentences = {a.id: a.sentences for a in e.store.articles([x.article_id for x in verdict.evidence])}
+                body = verdict_body(verdict, sentences)
+                if not isinstance(e.store, ShardedStore):
+                    body["check_id"] = e.save(asdict(verdict), asked_by, client or "api")
         except (ClaimError, SearchError) as err:
             raise HTTPException(422, str(err)) from None
-        return verdict_body(verdict, sentences)
+        return body
+
+    @app.get("/api/checks", response_model=CheckList)
+    def checks(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict:
+        """The history of checks, newest first, paged."""
+        with lock:
+            h = history()
+            return {"total": h.count(), "offset": offset, "items": [asdict(r) for r in h.list(limit, offset)]}
+
+    @app.get("/api/checks/{check_id}", response_model=CheckRecord)
+    def check_record(check_id: int) -> dict:
+        """One past check with the answer as it was given (``result``)."""
+        with lock:
+            try:
+                return asdict(history().get(check_id))
+            except CheckNotFound as err:
+                raise HTTPException(404, str(err)) from None
+
+    @app.patch("/api/checks/{check_id}", response_model=CheckRecord)
+    def edit_check(check_id: int, edit: CheckEdit, edited_by: str = Depends(require_token)) -> dict:
+        """Add or change the editor's note and verdict; the machine's answer is never changed."""
+        given = edit.model_fields_set
+        if not given:
+            raise HTTPException(422, "give 'note' and/or 'verdict_override'")
+        with lock:
+            try:
+                record = history().annotate(
+                    check_id, edited_by, note=(edit.note or "") if "note" in given else None,
+                    verdict_override=edit.verdict_override if "verdict_override" in given else None,
+                    clear_override="verdict_override" in given and edit.verdict_override is None)
+            except CheckNotFound as err:
+                raise HTTPException(404, str(err)) from None
+        return asdict(record)
+
+    @app.get("/api/checks/{check_id}/export", response_class=Response,
+             responses={200: {"content": {media: {} for media in FORMATS.values()},
+                              "description": "The check as JSON, CSV (a row per related article) or a printable HTML page."}})
+    def export(check_id: int, format: str = Query("json", pattern="^(json|csv|html)$")) -> Response:
+        """One past check as a file to download."""
+        with lock:
+            try:
+                record = history().get(check_id)
+            except CheckNotFound as err:
+                raise HTTPException(404, str(err)) from None
+        text, media = export_check(record, format)
+        return Response(text, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="burhan-check-{check_id}.{format}"'})
 
     @app.get("/api/search", response_model=list[SearchHit])
     def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),

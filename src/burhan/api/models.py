@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from burhan.domain import BasisLabel, Evidence, FactCheckMatch, NumberCheck, VerdictLabel
+from burhan.domain import BasisLabel, CheckRecord, Evidence, FactCheckMatch, NumberCheck, VerdictLabel
 
 MAX_INGEST_ARTICLES = 500
 
@@ -54,6 +54,23 @@ class CheckResponse(BaseModel):
     factchecks: list[FactCheckMatch] = Field(description="Published fact-checks of this claim (P(same claim) over "
                                              "the matcher's show threshold), best first; a confident one with a "
                                              "false or true rating decides the verdict and its basis.")
+    check_id: int | None = Field(None, description="The check's id in the history (GET /api/checks/{id}); null "
+                                 "when the server reads a sharded corpus, which keeps no history.")
+
+
+class CheckList(BaseModel):
+    total: int = Field(description="How many checks the history holds.")
+    offset: int
+    items: list[CheckRecord] = Field(description="Newest first, without the stored answer (``result`` is null: "
+                                     "GET /api/checks/{id} has it).")
+
+
+class CheckEdit(BaseModel):
+    """An editor's note and verdict, kept beside the machine's answer. A field left out keeps
+    its value; ``verdict_override: null`` removes the editor's verdict, ``note: ""`` the note."""
+
+    note: str | None = Field(None, max_length=5000, description="The editor's note.")
+    verdict_override: VerdictLabel | None = Field(None, description="The editor's verdict.")
 
 
 class ArticleResponse(BaseModel):

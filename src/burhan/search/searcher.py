@@ -104,6 +104,7 @@ class Searcher:
             self._fresh_index()
         self.lexical.claim(store.store_id)
         self._seen_version = store.data_version()
+        self._seen_content = store.content_version()
         self._dense: DenseIndex | None = None
         self._passage_encoder: CachedEncoder | None = None
         self._last_query: tuple[str, np.ndarray] | None = None
@@ -140,6 +141,7 @@ class Searcher:
         Under the store's write lock: another process (a server worker) may be doing the same."""
         with self.store.write_lock():
             version = self.store.data_version()  # read first: a commit after it is seen next time
+            content = self.store.content_version()
             pending = self.store.article_ids(after=self.lexical.last_article_id)
             for start in range(0, len(pending), INDEX_BATCH):
                 self.lexical.add(self.store.articles(pending[start : start + INDEX_BATCH]))
@@ -147,12 +149,17 @@ class Searcher:
                     on_index(min(start + INDEX_BATCH, len(pending)), len(pending))
             if embed:
                 self.embed_articles(on_embed)
-            self._seen_version = version
+            self._seen_version, self._seen_content = version, content
 
     def follow(self) -> bool:
-        """Catch up with writes made by other processes since this searcher last looked (index
-        what they left unindexed, drop the in-memory dense index). True if there were any."""
-        if self.store.data_version() == self._seen_version:
+        """Catch up with corpus writes made by other processes since this searcher last looked
+        (index what they left unindexed, drop the in-memory dense index). True if there were
+        any. A check saved to the history by another worker is no such write."""
+        version = self.store.data_version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        if self.store.content_version() == self._seen_content:
             return False
         self.sync(embed=False)
         self._dense = None
@@ -176,6 +183,8 @@ class Searcher:
             self.passage_encoder.encode([text for _, text in missing[start : start + EMBED_BATCH]], "passage")
             if on_progress:
                 on_progress(min(start + EMBED_BATCH, len(missing)), len(missing))
+        if missing:
+            self.store.mark_content_changed()  # other processes' dense indexes lack these vectors
         if pending or missing:
             self._dense = None
         return len(missing)

@@ -80,7 +80,7 @@ class ShardedStore:
         return {"articles": sum(p["articles"] for p in per_shard), "sentences": sum(p["sentences"] for p in per_shard),
                 "stories": sum(p["stories"] for p in per_shard),
                 "sources": len(set().union(*(s.sources() for s in self.shards))), "factchecks": 0,
-                "schema_version": min(p["schema_version"] for p in per_shard), "shards": self.n}
+                "checks": 0, "schema_version": min(p["schema_version"] for p in per_shard), "shards": self.n}
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         listed = sorted((self._globalise(k, a) for k, s in enumerate(self.shards) for a in s.list_articles()),

@@ -107,6 +107,34 @@ MIGRATIONS = [
     """
     ALTER TABLE sentences ADD COLUMN stems TEXT;
     """,
+    # v6: the history of checks (issue 15, ``burhan.store.history``): what was asked and answered,
+    # over which corpus and models; an editor's note and verdict override beside the machine's.
+    # ``content_version`` in meta counts writes to the corpus (articles, vectors), so that a
+    # server worker reloads its indexes for those and not for a check another worker saved
+    """
+    CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        claim TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        confidence REAL,
+        p_true REAL,
+        evidence_ids TEXT NOT NULL,
+        corpus_articles INTEGER NOT NULL,
+        corpus_last_ingest TEXT,
+        models TEXT NOT NULL,
+        asked_by TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        result TEXT NOT NULL,
+        note TEXT,
+        verdict_override TEXT,
+        edited_at TEXT,
+        edited_by TEXT
+    );
+    CREATE INDEX checks_time ON checks (checked_at);
+    INSERT INTO meta (key, value) VALUES ('content_version', '0');
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -203,6 +231,15 @@ class Store:
         """SQLite's ``data_version``: changes when *another* connection (another process) commits."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
+    def content_version(self) -> int:
+        """Counts writes to the corpus (articles, passages, their vectors), not to the history:
+        what a searcher must catch up with."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()[0])
+
+    def mark_content_changed(self, db: sqlite3.Connection | None = None) -> None:
+        """Bump ``content_version`` (inside the caller's transaction when ``db`` is given)."""
+        (db or self.db).execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'")
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls the whole block back."""
@@ -255,6 +292,8 @@ class Store:
                     [(band, key, article.id) for band, key in enumerate(keys)],
                 )
                 statuses.append(ADDED if story is None else DUPLICATE)
+            if ADDED in statuses or DUPLICATE in statuses:
+                self.mark_content_changed(db)
         return statuses
 
     def _find_story(self, content_hash: str, sig: np.ndarray, keys: list[int]) -> int | None:
@@ -285,7 +324,8 @@ class Store:
         ).fetchone()
         sentences = self.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
         return {"articles": row["articles"], "sentences": sentences, "stories": row["stories"],
-                "sources": row["sources"], "factchecks": self.factcheck_count(), "schema_version": self.schema_version}
+                "sources": row["sources"], "factchecks": self.factcheck_count(),
+                "checks": self.db.execute("SELECT count(*) FROM checks").fetchone()[0], "schema_version": self.schema_version}
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles in id order, without text or sentences (for listings)."""
@@ -406,6 +446,7 @@ class Store:
                 db.execute("DELETE FROM passages WHERE article_id = ?", (article_id,))
                 db.executemany("INSERT INTO passages (article_id, idx, key, text) VALUES (?, ?, ?, ?)",
                                [(article_id, k, key, text) for k, (key, text) in enumerate(rows)])
+            self.mark_content_changed(db)
 
     def passages_without_vectors(self, model: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute(
