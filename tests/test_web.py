@@ -142,3 +142,91 @@ def test_a_claim_over_the_limit_is_refused_not_cut(server, browser):
     assert f"{len(long_claim.strip())} حرفًا" in status and "1000" in status
     assert page.is_hidden("#result")
     page.close()
+
+
+UPLOADED = ("سكان حي الميدان في دمشق يشكون انقطاع الكهرباء لساعات طويلة\n\n"
+            "اشتكى سكان حي الميدان في العاصمة السورية دمشق من انقطاع التيار الكهربائي لأكثر من عشرين ساعة يوميا. "
+            "وقال أحد السكان إن الانقطاع بدأ منذ أسبوعين ولم تقدم وزارة الكهرباء أي تفسير.")
+
+
+def test_workspace_upload_browse_check_history_note_and_export(tmp_path, browser):
+    """Upload a file → it is in the archive → check a claim → the check is in the history after
+    a restart → a note and an editor's verdict → export CSV and JSON; Arabic plurals and dates."""
+    db = build_demo_store(tmp_path / "workspace.db")
+    upload = tmp_path / "kahraba.txt"
+    upload.write_text(UPLOADED, encoding="utf-8")
+    url, uv = serve_in_background(create_app(db, token=TOKEN))
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(url + "/#upload")
+        assert page.get_attribute("link[rel=icon]", "href") == "/static/favicon.svg"
+        page.fill("#token", TOKEN)
+        page.set_input_files("#files", str(upload))
+        page.click("#upload-submit")
+        page.wait_for_function("document.getElementById('upload-status').textContent.includes('أضيف')", timeout=120_000)
+        assert "مقال واحد" in page.inner_text("#upload-status")  # one article: «مقال واحد», not «1 مقالة»
+        page.wait_for_function("document.getElementById('corpus').dataset.articles === '27'")
+        corpus_line = page.inner_text("#corpus")
+        assert corpus_line.startswith("الأرشيف") and "27 مقالًا" in corpus_line and "المدونة" not in corpus_line
+
+        page.click("#views a[data-view=corpus]")
+        page.wait_for_selector("#articles tbody tr")
+        page.click("#articles-next")
+        page.wait_for_selector("#articles tbody tr[data-article-id='27']")
+        row = page.inner_text("#articles tbody tr[data-article-id='27']")
+        assert "kahraba.txt · مصدر غير معروف" in row and "/" not in row.split("kahraba")[0]  # no absolute path
+        page.click("#articles tbody tr[data-article-id='27'] a")
+        page.wait_for_selector("#article-sentences li")
+        assert "عشرين ساعة" in page.inner_text("#article-sentences")
+        assert page.inner_text("#article-title").startswith("سكان حي الميدان")
+
+        page.click("#views a[data-view=check]")
+        page.fill("#claim", "انقطاع الكهرباء عن حي الميدان في دمشق")
+        page.click("#submit")
+        page.wait_for_selector("#saved-id", timeout=60_000)
+        check_id = page.inner_text("#saved-id")
+        dated = page.locator("#result time").first  # a date for people, ISO in its title
+        assert dated.get_attribute("title") and dated.get_attribute("title") != dated.text_content()
+    finally:
+        page.close()
+        uv.should_exit = True
+
+    url, uv = serve_in_background(create_app(db, token=TOKEN))  # a restart: the history is in the store
+    page = browser.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(url + "/#history")
+        page.wait_for_selector(f"#history tbody tr[data-check-id='{check_id}']")
+        assert "انقطاع الكهرباء" in page.inner_text(f"#history tbody tr[data-check-id='{check_id}']")
+        page.click(f"#history tbody tr[data-check-id='{check_id}'] a")
+        page.wait_for_selector("#history-detail:not([hidden])")
+        page.fill("#token", TOKEN)
+        page.fill("#note", "تأكد مراسلنا من الانقطاع")
+        page.select_option("#override", "true")
+        page.click("#save-note")
+        page.wait_for_function("document.getElementById('detail-status').textContent.includes('حُفظت')")
+        assert "صحيح" in page.inner_text(f"#history tbody tr[data-check-id='{check_id}'] td:nth-child(5)")
+        csv_href = page.get_attribute("#export-csv", "href")
+        json_href = page.get_attribute("#export-json", "href")
+        with page.expect_download() as download:
+            page.click("#export-csv")
+        saved = tmp_path / "export.csv"
+        download.value.save_as(saved)
+        csv_text = saved.read_text(encoding="utf-8-sig")
+        assert "تأكد مراسلنا من الانقطاع" in csv_text and "انقطاع الكهرباء عن حي الميدان" in csv_text
+        exported = httpx.get(url + json_href, timeout=30).json()
+        assert (exported["note"], exported["verdict_override"], exported["id"]) == ("تأكد مراسلنا من الانقطاع", "true", int(check_id))
+        assert csv_href.endswith("format=csv")
+
+        page.click("#reopen")  # re-open the saved answer in the check view
+        page.wait_for_selector("#view-check:not([hidden]) #verdict-label")
+        assert page.inner_text("#saved").startswith("من السجل")
+        plurals = page.evaluate("[0, 1, 2, 7, 11, 100].map((n) => counted(n, 'article'))")
+        assert plurals == ["لا مقالات", "مقال واحد", "مقالان", "7 مقالات", "11 مقالًا", "100 مقال"]
+        assert page.evaluate("counted(2, 'source')") == "مصدران"
+    finally:
+        page.close()
+        uv.should_exit = True
+    assert errors == []

@@ -136,6 +136,8 @@ class Evidence:
     weight: float  # its weight in the decision (copies of one story weigh 0 but their lead)
     story_id: int | None = None
     reliability: float = 0.5
+    # True when the source is unknown to the reliability table: ``reliability`` is then its prior
+    reliability_is_prior: bool = False
     coverage: float = 0.0  # share of the claim's content found in the article (IDF-weighted)
     copies: list[int] = field(default_factory=list)  # other articles of the same story, merged into this one
     duplicate_of: int | None = None  # set on a copy: the article that speaks for its story

@@ -219,6 +219,7 @@ class Engine:
                 url=article.url, date=article.date, stance=prediction.label, stance_probs=prediction.probs,
                 rationale=prediction.rationale, weight=0.0, story_id=article.story_id, coverage=prediction.coverage,
                 reliability=round(self.reliability.score(domain_of(article.url) or article.source), 4),
+                reliability_is_prior=not self.reliability.knows(domain_of(article.url) or article.source),
                 predates_claim=bool(event_date and published and published < event_date),
                 sentence_evidence=prediction.sentence_evidence,
             )

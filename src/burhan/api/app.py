@@ -28,7 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 
-from burhan.api.models import (ArticleResponse, CheckEdit, CheckList, CheckRequest, CheckResponse,
+from burhan.api.models import (ArticleList, ArticleResponse, CheckEdit, CheckList, CheckRequest, CheckResponse,
                                FactCheckImportResponse, Health, IngestRequest, IngestResponse)
 from burhan.domain import CheckRecord, Claim, Document, FactCheckMatch, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
@@ -235,6 +235,17 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         except MatchError as err:
             raise HTTPException(422, str(err)) from None
         return [asdict(m) for m in matches]
+
+    @app.get("/api/articles", response_model=ArticleList)
+    def articles(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict:
+        """The corpus's articles, paged, in the order they were stored."""
+        with lock:
+            store = current().store
+            items = store.list_articles(limit, offset)
+            total = store.stats()["articles"]
+        return {"total": total, "offset": offset,
+                "items": [{"id": a.id, "title": a.title, "origin": a.origin, "url": a.url, "source": a.source,
+                           "date": a.date, "story_id": a.story_id} for a in items]}
 
     @app.get("/api/articles/{article_id}", response_model=ArticleResponse)
     def article(article_id: int) -> dict:

@@ -86,6 +86,22 @@ class ArticleResponse(BaseModel):
     sentences: list[str]
 
 
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None
+    origin: str = Field(description="Where it was read from: its URL, or the file (and record) it came from.")
+    url: str | None
+    source: str | None = Field(description="The publisher (domain or name); null when unknown.")
+    date: str | None
+    story_id: int | None
+
+
+class ArticleList(BaseModel):
+    total: int = Field(description="How many articles the corpus holds.")
+    offset: int
+    items: list[ArticleSummary] = Field(description="In the order they were stored.")
+
+
 class IngestArticle(BaseModel):
     text: str = Field(min_length=1, description="The article's text (plain text or HTML).")
     title: str | None = None

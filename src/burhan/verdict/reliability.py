@@ -47,6 +47,10 @@ class SourceReliability:
                 return (right + self.strength * self.prior) / (n + self.strength)
         return self.prior
 
+    def knows(self, domain: str | None) -> bool:
+        """Whether ``domain`` (or a parent domain) has an override or a record; else its score is the prior."""
+        return any(c in self.overrides or c in self.counts for c in _parents(domain))
+
     def load_overrides(self, path: str | Path) -> SourceReliability:
         """Read a user file of scores (JSON object or CSV ``domain,reliability``); errors name the line."""
         path = Path(path)
