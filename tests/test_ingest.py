@@ -225,3 +225,32 @@ def test_on_error_skip_stores_a_collections_good_records_and_names_each_bad_one(
         assert [(e.path.rsplit("/", 1)[-1], e.error.split(":")[0]) for e in report.errors] == \
             [("news.jsonl#2", "line 2"), ("news.jsonl#3", "line 3"), ("news.csv#3", "row 3")]
         assert "column 10" in report.errors[0].error
+
+
+def test_source_from_a_record_field_or_named_for_the_files(tmp_path):
+    """A record's publisher field wins over its URL's domain; --source names the publisher of
+    articles that name none; a chosen --source-field must exist."""
+    body = "أعلنت وزارة الكهرباء السورية عن خطة لإصلاح محطات التوليد في دمشق وريفها خلال الأشهر المقبلة."
+    records = tmp_path / "feed.jsonl"
+    records.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": body, "url": "https://www.sana.sy/ar/1", "publisher": "الوكالة العربية السورية للأنباء"},
+        {"text": body + " وقال وزير الكهرباء إن العمل سيبدأ الأسبوع المقبل.", "url": "https://www.sana.sy/ar/2"},
+        {"text": body + " وأكدت الوزارة أن التقنين سيخف تدريجيا.", "الناشر": "صحيفة الوطن"},
+    ]) + "\n", encoding="utf-8")
+    plain = tmp_path / "note.txt"
+    plain.write_text("انقطاع المياه عن أحياء في مدينة حلب لليوم الثالث على التوالي بسبب أعطال في محطة الضخ.", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([records, plain], store, ReadOptions(source="أرشيف المراسل"))
+        sources = {a.origin.rsplit("/", 1)[-1]: a.source for a in store.list_articles()}
+    assert sources["1"] == "الوكالة العربية السورية للأنباء"  # the record's own publisher
+    assert sources["2"] == "sana.sy"  # none named: the URL's domain, not --source
+    assert sources["feed.jsonl#3"] == "صحيفة الوطن"
+    assert sources["note.txt"] == "أرشيف المراسل"
+
+    csv_file = tmp_path / "items.csv"
+    csv_file.write_text("body,outlet\n" + body + ",عنب بلدي\n", encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        report = ingest([csv_file], store, ReadOptions(source_field="outlet"))
+        assert not report.errors and [a.source for a in store.list_articles()] == ["عنب بلدي"]
+        report = ingest([csv_file], store, ReadOptions(source_field="missing"))
+        assert "column 'missing' not found" in report.errors[0].error

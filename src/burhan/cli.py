@@ -89,6 +89,10 @@ def ingest_command(
     title_field: Annotated[Optional[str], typer.Option(help="JSON/CSV field holding the title.")] = None,
     url_field: Annotated[Optional[str], typer.Option(help="JSON/CSV field holding the URL.")] = None,
     date_field: Annotated[Optional[str], typer.Option(help="JSON/CSV field holding the date.")] = None,
+    source_field: Annotated[Optional[str], typer.Option(help="JSON/CSV field holding the publisher "
+                                                        "(default tries source, publisher, site_name, المصدر).")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="The publisher of every article read that names "
+                                                  "none by a field or a URL (a folder of one site's pages, say).")] = None,
     max_article_mb: Annotated[float, typer.Option(help="Largest single-article file (.txt/.html).")] = 5.0,
     workers: Annotated[Optional[int], typer.Option(help="Analyser processes (default: by corpus size).")] = None,
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed new articles for dense search now.")] = True,
@@ -98,8 +102,9 @@ def ingest_command(
 ) -> None:
     """Read news files into the store and its search index; near-duplicates are linked to one story."""
     with _exit_2_on(ValueError):
-        options = ReadOptions(text_field, title_field, url_field, date_field,
-                              max_document_bytes=int(max_article_mb * 1e6), on_error=on_error)
+        options = ReadOptions(text_field, title_field, url_field, date_field, source_field=source_field,
+                              source=(source or "").strip() or None, max_document_bytes=int(max_article_mb * 1e6),
+                              on_error=on_error)
     with _open(db, create=True) as store, progress_bar("ingest") as bar:
         task = bar.add_task("ingest", total=None)
         from burhan.ingest import ingest

@@ -71,7 +71,9 @@ def clean(document: Document) -> Article:
         title = title or extracted.title
         date = date or extracted.date
         url = url or extracted.url
-        source = source or extracted.sitename
+        sitename = extracted.sitename
+    else:
+        sitename = None
     lines = _drop_furniture([line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     lines, header_title = _take_title(lines, title)
     lines, header_date = _take_date_lines(lines)
@@ -87,7 +89,8 @@ def clean(document: Document) -> Article:
         content_hash=content_hash(text),
         title=title or header_title or _title_from(sentences),
         url=url,
-        source=domain_of(url) or source,
+        # a publisher the record, the API or --source names; else the URL's domain; else the page's own name
+        source=source or domain_of(url) or sitename,
         date=_iso_date(date) or header_date or _date_in_lead(text) or document.fetched,
     )
 

@@ -44,6 +44,9 @@ class ReadOptions:
     title_field: str | None = None
     url_field: str | None = None
     date_field: str | None = None
+    source_field: str | None = None
+    # the publisher of every article read that names none itself, by a field or a URL (``--source``)
+    source: str | None = None
     max_document_bytes: int = 5_000_000
     max_file_bytes: int = 2_000_000_000
     # a bad record (JSONL line, CSV row) in a collection: "fail" refuses the whole file (nothing
@@ -63,6 +66,7 @@ DEFAULT_FIELDS = {
     "title": ("title", "headline", "العنوان"),
     "url": ("url", "link", "source_url", "الرابط"),
     "date": ("date", "published", "published_at", "pub_date", "datetime", "التاريخ"),
+    "source": ("source", "publisher", "site_name", "المصدر", "الناشر"),
 }
 
 
@@ -97,7 +101,17 @@ def is_unifiedfc_root(path: Path) -> bool:
 
 def read_file(path: Path, options: ReadOptions) -> list[Document | RecordError]:
     """All documents in ``path``. Raises ``IngestError`` for anything unreadable; with
-    ``options.on_error="skip"`` a collection's bad records come back as ``RecordError``s."""
+    ``options.on_error="skip"`` a collection's bad records come back as ``RecordError``s.
+    ``options.source`` names the publisher of those that name none."""
+    documents = _read_documents(path, options)
+    if options.source:
+        for d in documents:
+            if isinstance(d, Document) and not d.source and not d.url:  # a URL names its site
+                d.source = options.source
+    return documents
+
+
+def _read_documents(path: Path, options: ReadOptions) -> list[Document | RecordError]:
     require_file(path)
     suffix = suffix_of(path)
     if suffix in WARC_SUFFIXES:
@@ -203,6 +217,7 @@ def _read_csv(text: str, origin: str, options: ReadOptions, delimiter: str) -> l
                     title=_clean(row.get(fields["title"])) if fields["title"] else None,
                     url=url,
                     date=_clean(row.get(fields["date"])) if fields["date"] else None,
+                    source=_clean(row.get(fields["source"])) if fields["source"] else None,
                 )
             )
     except csv.Error as err:
@@ -247,6 +262,7 @@ def _record(record: object, origin: str, options: ReadOptions) -> Document:
         title=_clean(record.get(fields["title"])) if fields["title"] else None,
         url=url,
         date=_clean(record.get(fields["date"])) if fields["date"] else None,
+        source=_clean(record.get(fields["source"])) if fields["source"] else None,
     )
 
 
