@@ -69,7 +69,7 @@ def test_check_returns_verdict_evidence_and_highlightable_excerpts(client):
 ])
 def test_check_errors_are_clear_4xx(client, body, status, message):
     response = client.post("/api/check", json=body)
-    assert response.status_code == status and message in response.json()["detail"]
+    assert response.status_code == status and message in response.json()["error"]["message"]
     assert "Traceback" not in response.text
 
 
@@ -94,7 +94,7 @@ def test_writes_need_the_token(client, demo_db):
 def test_server_without_token_refuses_all_writes(demo_db):
     with TestClient(create_app(demo_db)) as c:
         response = c.post("/api/ingest", json={"articles": [{"text": "نص"}]}, headers={"Authorization": "Bearer x"})
-        assert response.status_code == 403 and "token" in response.json()["detail"]
+        assert response.status_code == 403 and "token" in response.json()["error"]["message"]
 
 
 def test_failed_ingest_stores_nothing(client, demo_db):
@@ -106,7 +106,7 @@ def test_failed_ingest_stores_nothing(client, demo_db):
     assert response.status_code == 422 and "nothing was stored" in response.text
     assert "articles[1]" in response.text
     broken = client.post("/api/ingest", content=b'{"articles": [', headers={**auth, "Content-Type": "application/json"})
-    assert broken.status_code == 422 and "not valid JSON" in broken.json()["detail"]
+    assert broken.status_code == 422 and "not valid JSON" in broken.json()["error"]["message"]
     too_big = client.post("/api/ingest", content=b"x" * 300_000, headers={**auth, "Content-Type": "application/json"})
     assert too_big.status_code == 413
     assert snapshot(demo_db) == before

@@ -304,7 +304,7 @@ def test_api_lookup_and_all_or_nothing_import(demo_db):
         before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM factchecks").fetchone()[0]
         refused = client.post("/api/factchecks", json=[good, {"@type": "ClaimReview", "url": "https://x.example/"}],
                               headers={"Authorization": f"Bearer {TOKEN}"})
-        assert refused.status_code == 422 and refused.json()["detail"]["errors"][0]["record"] == 2
+        assert refused.status_code == 422 and refused.json()["error"]["errors"][0]["record"] == 2
         assert sqlite3.connect(demo_db).execute("SELECT count(*) FROM factchecks").fetchone()[0] == before
         assert client.post("/api/factchecks", json=[good]).status_code == 401
         added = client.post("/api/factchecks", json=[good], headers={"Authorization": f"Bearer {TOKEN}"})

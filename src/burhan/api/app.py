@@ -19,17 +19,21 @@ from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path, PurePath
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from burhan.api.models import (ArticleList, ArticleResponse, CheckEdit, CheckList, CheckRequest, CheckResponse,
-                               FactCheckImportResponse, Health, IngestRequest, IngestResponse)
+                               ErrorResponse, FactCheckImportResponse, Health, IngestArticle, IngestRequest,
+                               IngestResponse)
 from burhan.domain import CheckRecord, Claim, Document, FactCheckMatch, SearchHit, Verdict
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
@@ -46,7 +50,41 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto"))
 MAX_REQUEST_BYTES = 20 * 1024 * 1024
 MAX_FILES = 200
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id is refused, not overflowed
+MAX_OFFSET = 10**9
+CheckId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="The check's id in the history.")]
+ArticleId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="The article's id.")]
 EXCERPT_CONTEXT = 1  # sentences shown either side of a rationale sentence
+
+
+ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+               409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request", 500: "internal"}
+ERROR_MEANINGS = {400: "The body could not be parsed (not UTF-8 JSON, or broken multipart).",
+                  401: "No valid bearer token (a wrong one is refused on reads too).",
+                  403: "Writes are disabled: the server was started without a token.",
+                  404: "No such item.", 409: "The server reads a sharded corpus, which is read only.",
+                  413: "The request body is over the server's limit.", 415: "Unsupported content type.",
+                  422: "Invalid request: the field at fault is named.", 500: "Unexpected failure (see the server log)."}
+
+
+def error_responses(*statuses: int) -> dict:
+    """The ``responses`` of an operation: each error status it can answer, with the one error
+    model (500 is declared everywhere)."""
+    return {s: {"model": ErrorResponse, "description": ERROR_MEANINGS[s]} for s in (*statuses, 500)}
+
+
+def error_body(status: int, message: str, field: str | None = None, items: list | None = None) -> dict:
+    body = {"code": ERROR_CODES.get(status, "bad_request"), "message": message}
+    if field:
+        body["field"] = field
+    if items is not None:
+        body["errors"] = items
+    return {"error": body}
+
+
+def refuse(status: int, message: str, field: str | None = None, items: list | None = None, **kwargs) -> HTTPException:
+    """An HTTPException whose answer is ``ErrorResponse`` (``message``, the ``field`` at fault, bad ``items``)."""
+    return HTTPException(status, {"message": message, "field": field, "errors": items}, **kwargs)
 
 
 def excerpt(sentences: list, rationale_indices: set[int]) -> list[dict]:
@@ -124,31 +162,41 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     async def limit_request_size(request: Request, call_next):
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > max_request_bytes):
-            return JSONResponse({"detail": f"request body over the limit of {max_request_bytes} bytes"}, status_code=413)
+            return JSONResponse(error_body(413, f"request body over the limit of {max_request_bytes} bytes"), status_code=413)
         return await call_next(request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        detail = exc.detail if isinstance(exc.detail, dict) else {"message": str(exc.detail)}
+        return JSONResponse(error_body(exc.status_code, detail["message"], detail.get("field"), detail.get("errors")),
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}" for e in exc.errors()]
-        return JSONResponse({"detail": "; ".join(problems)}, status_code=422)
+        def where(e: dict) -> str:
+            return ".".join(str(p) for p in e["loc"] if p not in ("body", "query", "path", "header")) or "body"
+
+        problems = exc.errors()
+        return JSONResponse(error_body(422, "; ".join(f"{where(e)}: {e['msg']}" for e in problems),
+                                       where(problems[0]) if problems else None), status_code=422)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
-        return JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
+        return JSONResponse(error_body(500, "internal error; see the server log"), status_code=500)
 
     # -- reads --------------------------------------------------------------------------
 
-    @app.get("/health", response_model=Health)
+    @app.get("/health", response_model=Health, responses=error_responses())
     def health() -> dict:
         with lock:
             return {"status": "ok", "articles": current().store.stats()["articles"], "worker": os.getpid()}
 
-    @app.get("/api/stats")
+    @app.get("/api/stats", response_model=dict[str, int], responses=error_responses())
     def stats() -> dict:
         with lock:
             return current().store.stats()
 
-    @app.post("/api/check", response_model=CheckResponse)
+    @app.post("/api/check", response_model=CheckResponse, responses=error_responses(400, 401, 413, 422))
     def check(request: CheckRequest, asked_by: str = Depends(caller),
               client: str | None = Header(None, alias="X-Burhan-Client", pattern="^page$",
                                           description="'page' when the web page asks (kept in the history).")) -> dict:
@@ -161,19 +209,21 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 body = verdict_body(verdict, sentences)
                 if not isinstance(e.store, ShardedStore):
                     body["check_id"] = e.save(asdict(verdict), asked_by, client or "api")
-        except (ClaimError, SearchError) as err:
-            raise HTTPException(422, str(err)) from None
+        except ClaimError as err:
+            raise refuse(422, str(err), "claim") from None
+        except SearchError as err:
+            raise refuse(422, str(err)) from None
         return body
 
-    @app.get("/api/checks", response_model=CheckList)
-    def checks(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict:
+    @app.get("/api/checks", response_model=CheckList, responses=error_responses(409, 422))
+    def checks(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """The history of checks, newest first, paged."""
         with lock:
             h = history()
             return {"total": h.count(), "offset": offset, "items": [asdict(r) for r in h.list(limit, offset)]}
 
-    @app.get("/api/checks/{check_id}", response_model=CheckRecord)
-    def check_record(check_id: int) -> dict:
+    @app.get("/api/checks/{check_id}", response_model=CheckRecord, responses=error_responses(404, 409, 422))
+    def check_record(check_id: CheckId) -> dict:
         """One past check with the answer as it was given (``result``)."""
         with lock:
             try:
@@ -181,8 +231,9 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             except CheckNotFound as err:
                 raise HTTPException(404, str(err)) from None
 
-    @app.patch("/api/checks/{check_id}", response_model=CheckRecord)
-    def edit_check(check_id: int, edit: CheckEdit, edited_by: str = Depends(require_token)) -> dict:
+    @app.patch("/api/checks/{check_id}", response_model=CheckRecord,
+                responses=error_responses(400, 401, 403, 404, 409, 413, 422))
+    def edit_check(check_id: CheckId, edit: CheckEdit, edited_by: str = Depends(require_token)) -> dict:
         """Add or change the editor's note and verdict; the machine's answer is never changed."""
         given = edit.model_fields_set
         if not given:
@@ -198,9 +249,12 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         return asdict(record)
 
     @app.get("/api/checks/{check_id}/export", response_class=Response,
-             responses={200: {"content": {media: {} for media in FORMATS.values()},
-                              "description": "The check as JSON, CSV (a row per related article) or a printable HTML page."}})
-    def export(check_id: int, format: str = Query("json", pattern="^(json|csv|html)$")) -> Response:
+             responses={200: {"content": {FORMATS["json"]: {"schema": {"$ref": "#/components/schemas/CheckRecord"}},
+                                          FORMATS["csv"]: {"schema": {"type": "string"}},
+                                          FORMATS["html"]: {"schema": {"type": "string"}}},
+                              "description": "The check as JSON, CSV (a row per related article) or a printable HTML page."},
+                        **error_responses(404, 409, 422)})
+    def export(check_id: CheckId, format: str = Query("json", pattern="^(json|csv|html)$")) -> Response:
         """One past check as a file to download."""
         with lock:
             try:
@@ -211,11 +265,11 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         return Response(text, media_type=media,
                         headers={"Content-Disposition": f'attachment; filename="burhan-check-{check_id}.{format}"'})
 
-    @app.get("/api/search", response_model=list[SearchHit])
+    @app.get("/api/search", response_model=list[SearchHit], responses=error_responses(422))
     def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
                mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
         if len(q) > max_claim_chars:
-            raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
+            raise refuse(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}", "q")
         try:
             with lock:
                 hits = current().searcher.search(q, k, mode, sentences)
@@ -223,11 +277,11 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return [asdict(h) for h in hits]
 
-    @app.get("/api/factchecks", response_model=list[FactCheckMatch])
+    @app.get("/api/factchecks", response_model=list[FactCheckMatch], responses=error_responses(422))
     def factchecks(q: str = Query(description="The claim or post to look up."), k: int = Query(10, ge=1, le=100)) -> list[dict]:
         """Published fact-checks of a claim, best first, each with P(same claim)."""
         if len(q) > max_claim_chars:
-            raise HTTPException(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}")
+            raise refuse(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}", "q")
         try:
             with lock:
                 e = current()
@@ -236,8 +290,8 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return [asdict(m) for m in matches]
 
-    @app.get("/api/articles", response_model=ArticleList)
-    def articles(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict:
+    @app.get("/api/articles", response_model=ArticleList, responses=error_responses(422))
+    def articles(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """The corpus's articles, paged, in the order they were stored."""
         with lock:
             store = current().store
@@ -247,8 +301,8 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 "items": [{"id": a.id, "title": a.title, "origin": a.origin, "url": a.url, "source": a.source,
                            "date": a.date, "story_id": a.story_id} for a in items]}
 
-    @app.get("/api/articles/{article_id}", response_model=ArticleResponse)
-    def article(article_id: int) -> dict:
+    @app.get("/api/articles/{article_id}", response_model=ArticleResponse, responses=error_responses(404, 422))
+    def article(article_id: ArticleId) -> dict:
         with lock:
             store = current().store
             found = store.get(article_id)
@@ -262,8 +316,9 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     # -- writes -------------------------------------------------------------------------
 
     @app.post("/api/ingest", response_model=IngestResponse, dependencies=[Depends(require_token)],
+              responses=error_responses(400, 401, 403, 409, 413, 415, 422),
               openapi_extra={"requestBody": {"content": {
-                  "application/json": {"schema": IngestRequest.model_json_schema()},
+                  "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
                   "multipart/form-data": {"schema": {"type": "object", "properties": {
                       "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
               }, "required": True}})
@@ -272,15 +327,14 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         jsonl, csv). All or nothing: if any article cannot be read, nothing is stored (422)."""
         kind = request.headers.get("content-type", "")
         if kind.startswith("application/json"):
-            articles, errors = _from_json(await request.body())
+            articles, problems = _from_json(await request.body())
         elif kind.startswith("multipart/form-data"):
             form = await request.form(max_files=MAX_FILES)
-            articles, errors = await _from_files([f for f in form.getlist("files") if hasattr(f, "read")])
+            articles, problems = await _from_files([f for f in form.getlist("files") if hasattr(f, "read")])
         else:
             raise HTTPException(415, "send application/json ({\"articles\": [...]}) or multipart/form-data files")
-        if errors:
-            raise HTTPException(422, {"message": "nothing was stored: some articles could not be read",
-                                      "errors": errors})
+        if problems:
+            raise refuse(422, "nothing was stored: some articles could not be read", items=problems)
         with lock:
             e = writable()
             with e.store.write_lock():  # the store and its index in step, whatever other workers do
@@ -290,6 +344,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         return {"added": report.added, "unchanged": report.unchanged, "duplicates": report.duplicates, "errors": []}
 
     @app.post("/api/factchecks", response_model=FactCheckImportResponse, dependencies=[Depends(require_token)],
+              responses=error_responses(400, 401, 403, 409, 413, 415, 422),
               openapi_extra={"requestBody": {"content": {
                   "application/json": {"schema": {"description": "A ClaimReview object or list, a Fact Check Tools "
                                                    "API response, or a DataCommons ClaimReview feed."}},
@@ -322,10 +377,9 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             else:
                 raise HTTPException(415, "send application/json (ClaimReview) or multipart/form-data files")
             results = [(read_factchecks(path), name) for path, name in files]
-        errors = [{"path": name, "record": e.record, "error": e.error} for result, name in results for e in result.errors]
-        if errors:
-            raise HTTPException(422, {"message": "nothing was stored: some fact-checks could not be read",
-                                      "errors": errors})
+        problems = [{"path": name, "record": e.record, "error": e.error} for result, name in results for e in result.errors]
+        if problems:
+            raise refuse(422, "nothing was stored: some fact-checks could not be read", items=problems)
         items = [f for result, _ in results for f in result.factchecks]
         for result, name in results:  # name the upload, not the temporary file
             for f in result.factchecks:
@@ -354,6 +408,21 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         raise HTTPException(404, "font not installed (Debian: apt install fonts-noto-core)")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def openapi() -> dict:
+        """FastAPI's document, with the models the ingest body is read by (parsed by hand, as it
+        may be JSON or files) in its components, so that every reference resolves."""
+        if app.openapi_schema is None:
+            document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            for model in (IngestRequest, IngestArticle):
+                schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                schema.pop("$defs", None)  # each is a component of its own
+                schemas[model.__name__] = schema
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app
 
 

@@ -16,6 +16,29 @@ from burhan.domain import BasisLabel, CheckRecord, Evidence, FactCheckMatch, Num
 MAX_INGEST_ARTICLES = 500
 
 
+class ErrorItem(BaseModel):
+    """One bad record of an upload or a request body."""
+
+    path: str = Field(description="The file, 'body', or the record's place in the body (articles[3]).")
+    record: int | None = Field(None, description="The record's number in its file (from 1), where it has one.")
+    error: str
+
+
+class ErrorBody(BaseModel):
+    code: Literal["bad_request", "unauthorized", "forbidden", "not_found", "method_not_allowed", "conflict",
+                  "too_large", "unsupported_media_type", "invalid_request", "internal"] = Field(
+        description="What kind of error, stable for programs; ``message`` says it for people.")
+    message: str
+    field: str | None = Field(None, description="The request field at fault, where there is one (``claim``, ``k``).")
+    errors: list[ErrorItem] | None = Field(None, description="Each bad record, when an upload was refused.")
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error answer of the API."""
+
+    error: ErrorBody
+
+
 class CheckRequest(BaseModel):
     claim: str = Field(description="The claim to check, in Arabic.", examples=["مقتل 1300 مدني في سوريا خلال نوفمبر"])
     k: int = Field(20, ge=1, le=100, description="How many articles to retrieve as evidence.")

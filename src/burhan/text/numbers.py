@@ -100,7 +100,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
         value, j = parsed  # words[i:j] form the number
         start, end = offsets[words[i][1]], offsets[words[j - 1][2] - 1] + 1
         noun = None
-        if j < len(words) and _word_value(words[j][0]) is None and not words[j][0][0].isdigit():
+        if j < len(words) and _word_value(words[j][0]) is None and not words[j][0][0].isdecimal():
             noun = text[offsets[words[j][1]] : offsets[words[j][2] - 1] + 1]
         mentions.append(
             NumberMention(
@@ -123,7 +123,7 @@ def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int
     seen = False
     while j < len(words):
         word = words[j][0]
-        if word[0].isdigit():
+        if word[0].isdecimal():  # not "¹": a superscript is a digit but no number
             if seen and current:
                 break
             current = _digit_value(word)

@@ -89,10 +89,9 @@ function authHeaders() {
   return token() ? { Authorization: `Bearer ${token()}` } : {};
 }
 
+// every error answer of the API is {"error": {"code", "message", "field"?, "errors"?}}
 function problem(data, fallback) {
-  if (!data || data.detail === undefined) return fallback;
-  if (typeof data.detail === "string") return data.detail;
-  return data.detail.message || JSON.stringify(data.detail);
+  return (data && data.error && data.error.message) || fallback;
 }
 
 async function loadStats() {
@@ -408,7 +407,7 @@ async function upload() {
       status.textContent = "رمز الدخول غير صحيح، أو الإضافة معطلة على هذا الخادم: " + problem(data, "");
     } else if (!response.ok) {
       status.textContent = "لم يُحفظ شيء: " + problem(data, `الخادم أجاب ${response.status}`);
-      const list = (data.detail && data.detail.errors) || [];
+      const list = (data.error && data.error.errors) || [];
       errors.replaceChildren(...list.map((e) => el("li", {}, `${e.path}: ${e.error}`)));
     } else {
       status.textContent = `أضيف ${counted(data.added, "article")}؛ دون تغيير ${data.unchanged}؛ ` +
