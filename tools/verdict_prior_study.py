@@ -36,6 +36,17 @@ polarity's 0.521 + 0.02) and its ECE ≤ 0.140, *and* ``burhan eval stance --cv 
 explicit`` reads ≥ 50% of the edited (contradicted) Unified-FC claims as disagree (evidence
 polarity 72.5%, classifier 8.8%). The probes were run once before, to check that the code works
 (verdicts 67.4%), and are reported after, not used to choose.
+
+Fifth run (2026-12-02, claim-relative cues; **made after reading the probes' denial misses**,
+so the probe score is not a clean held-out figure): the stance classifier's bag of words holds the
+best sentences' stems *not in the claim* (``StanceModel(bow_without_claim=True)``), and when the
+claim itself reports a denial or calls something false («البنتاغون ينفي …») its refutation-cue
+features are 0 and the cue stems leave its bag of words (an article reporting that denial
+confirms the claim). Protocol, written before the runs: ``burhan eval stance --cv … --polarity
+explicit`` and this study with ``--polarity explicit``, each once. Ship if stance CV macro-F1 ≥
+0.449 (the shipped 0.459 − 0.01), the contradiction check reads ≥ 50% of edited claims as
+disagree, and the verdict CV accuracy ≥ 0.604 (0.624 − 0.02) with ECE ≤ 0.093 (0.073 + 0.02);
+else revert to the fourth run's models. Probes reported after, not used to choose.
 """
 
 from __future__ import annotations
