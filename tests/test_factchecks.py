@@ -128,7 +128,7 @@ def test_bad_records_are_named_and_the_rest_land(tmp_path):
                            ("broken.json", None)}
     assert "invalid JSON" in errors[("mixed.jsonl", 2)] and "no claim text" in errors[("mixed.jsonl", 3)]
     assert "http" in errors[("mixed.jsonl", 4)] and "NewsArticle" in errors[("mixed.jsonl", 5)]
-    assert "invalid JSON at line 1" in errors[("broken.json", None)]
+    assert "invalid JSON: Expecting value at line 1" in errors[("broken.json", None)]
 
 
 def test_checkthat_tsv_with_publisher_and_rating_from_the_title():

@@ -38,6 +38,7 @@ from burhan.domain import CheckRecord, Claim, Document, FactCheckMatch, SearchHi
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
 from burhan.ingest.claimreview import FACTCHECK_SUFFIXES, factcheck_tokens, read_factchecks
+from burhan.ingest.errors import json_problem
 from burhan.ingest.pipeline import IngestReport, analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
@@ -438,7 +439,7 @@ def _from_json(raw: bytes) -> tuple[list, list[dict]]:
     try:
         request = IngestRequest.model_validate(json.loads(raw))
     except json.JSONDecodeError as err:
-        raise HTTPException(422, f"body is not valid JSON (line {err.lineno}): {err.msg}") from None
+        raise HTTPException(422, f"body is not valid JSON: {json_problem(err)}") from None
     except ValidationError as err:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
         raise HTTPException(422, "; ".join(problems)) from None

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from burhan.domain import FactCheck
-from burhan.ingest.errors import IngestError
+from burhan.ingest.errors import IngestError, json_problem
 from burhan.ingest.ratings import classify_rating
 from burhan.ingest.readers import HTML_SUFFIXES, domain_of, expand_paths, json_lines, read_text, require_file
 from burhan.text.tokens import analyze
@@ -124,7 +124,7 @@ def _json_records(text: str) -> Records:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise IngestError(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+        raise IngestError(f"invalid JSON: {json_problem(err)}") from None
     items = list(_unpack(data))
     if not items:
         raise IngestError("no ClaimReview, Fact Check Tools claim or DataCommons feed item in this JSON")

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from burhan.domain import Document
 from burhan.ingest.encoding import decode
-from burhan.ingest.errors import IngestError, RecordError
+from burhan.ingest.errors import IngestError, RecordError, json_problem
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -155,7 +155,7 @@ def _read_json(text: str, origin: str, options: ReadOptions) -> list[Document]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise IngestError(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+        raise IngestError(f"invalid JSON: {json_problem(err)}") from None
     if isinstance(data, dict) and isinstance(data.get("article"), list) and "claim" in data:
         return _read_unifiedfc(data, origin)
     records = data if isinstance(data, list) else [data]
@@ -172,7 +172,7 @@ def json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
         try:
             yield number, json.loads(line), None
         except json.JSONDecodeError as err:
-            yield number, None, f"invalid JSON: {err.msg}{'' if err.msg.endswith(' at') else ' at'} column {err.colno}"
+            yield number, None, f"invalid JSON: {json_problem(err, line=False)}"
 
 
 def _read_jsonl(text: str, origin: str, options: ReadOptions) -> list[Document | RecordError]:

@@ -26,17 +26,19 @@ TENS = {
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }
-HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مئتي": 200,
-            "مائتان": 200, "مائتين": 200, "مائتي": 200}
+HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مئتي": 200, "مئتا": 200,
+            "مائتان": 200, "مائتين": 200, "مائتي": 200, "مائتا": 200}
 for _word, _value in {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}.items():
     HUNDREDS[_word + "مئه"] = HUNDREDS[_word + "مائه"] = _value * 100
-# multiplier words; a value of (m, d) means "m, or d when it stands alone" (ألفي = 2000)
+# multiplier words; a value of (m, d) means "m, or d when it stands alone" (ألفي = 2000); the
+# accusative of a count's tamyiz («عشرون ألفًا») reads with its alef, and alone it is the dual
+# construct «ألفا مدني» (2000), as normalised text cannot tell «ألفًا» from «ألفا»
 MULTIPLIERS = {
-    "الف": (1000, 1000), "الاف": (1000, None), "الوف": (1000, None),
+    "الف": (1000, 1000), "الفا": (1000, 2000), "الاف": (1000, None), "الوف": (1000, None),
     "الفان": (1000, 2000), "الفين": (1000, 2000), "الفي": (1000, 2000),
-    "مليون": (10**6, 10**6), "ملايين": (10**6, None), "مليونان": (10**6, 2 * 10**6),
+    "مليون": (10**6, 10**6), "مليونا": (10**6, 2 * 10**6), "ملايين": (10**6, None), "مليونان": (10**6, 2 * 10**6),
     "مليونين": (10**6, 2 * 10**6), "مليوني": (10**6, 2 * 10**6),
-    "مليار": (10**9, 10**9), "مليارات": (10**9, None), "بليون": (10**9, 10**9),
+    "مليار": (10**9, 10**9), "مليارا": (10**9, 2 * 10**9), "مليارات": (10**9, None), "بليون": (10**9, 10**9),
     "ملياري": (10**9, 2 * 10**9), "مليارين": (10**9, 2 * 10**9),
 }
 UNITS, TENS, HUNDREDS, MULTIPLIERS = (
@@ -130,11 +132,12 @@ def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int
             seen = True
             j += 1
             continue
-        if word == "و" and seen and j + 1 < len(words) and _word_value(words[j + 1][0]):
+        if word == "و" and seen and j + 1 < len(words) and _word_value(words[j + 1][0]) or \
+                word == "و" and seen and _teen_one(words, j + 1):
             j += 1
             continue
         kind = _word_value(word)
-        if kind is None and word in TEEN_ONE and j + 1 < len(words) and words[j + 1][0] in ("عشر", "عشره"):
+        if kind is None and _teen_one(words, j):
             kind = ("unit", 1)
         if kind is None:
             break
@@ -161,6 +164,11 @@ def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int
     if not seen:
         return None
     return total + current, j
+
+
+def _teen_one(words: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether ``words[j]`` is the «أحد» / «إحدى» of eleven (followed by «عشر»)."""
+    return j + 1 < len(words) and words[j][0] in TEEN_ONE and words[j + 1][0] in ("عشر", "عشره")
 
 
 def _qualifier(before: str) -> str | None:

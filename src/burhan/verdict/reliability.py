@@ -15,6 +15,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from burhan.ingest.errors import json_problem
+
 
 class SourceReliability:
     def __init__(self, prior: float = 0.7, strength: float = 4.0):
@@ -63,7 +65,7 @@ class SourceReliability:
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as err:
-                raise ValueError(f"{path}: not valid JSON (line {err.lineno}): {err.msg}") from None
+                raise ValueError(f"{path}: not valid JSON: {json_problem(err)}") from None
             if not isinstance(data, dict):
                 raise ValueError(f"{path}: expected a JSON object of domain → reliability")
             entries = [(str(d), v, f"key {d!r}") for d, v in data.items()]

@@ -1,0 +1,101 @@
+"""Property-based tests (hypothesis) of the text functions and the ingest readers (issue 16,
+item 2): laws that must hold for any input, not only for the examples someone thought of."""
+
+import hashlib
+import json
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from burhan.ingest import ReadOptions, ingest
+from burhan.store import Store
+from burhan.text.dates import _MONTH_NAMES, extract_dates
+from burhan.text.normalize import normalize, normalize_with_offsets
+from burhan.text.numbers import extract_numbers
+from burhan.text.sentences import split_sentences
+
+ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=40)
+NEWSY = st.one_of(st.text(max_size=200), st.lists(st.one_of(ARABIC, st.sampled_from(
+    [" ", "\n", ".", "؟", "!", "«", "»", "،", "3.5", "1,300", "د.", "U.S.", "https://x.sy/a.b"])), max_size=40).map("".join))
+
+
+@given(NEWSY)
+def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
+    once = normalize(text)
+    assert normalize(once) == once
+    normal, offsets = normalize_with_offsets(text)
+    assert len(offsets) == len(normal)  # one offset per character of the normal form
+    assert all(0 <= o < len(text) for o in offsets) and offsets == sorted(offsets)
+
+
+@given(NEWSY)
+def test_sentence_splitting_loses_no_letter_or_digit(text):
+    sentences = split_sentences(text)
+    assert [c for c in text if c.isalnum()] == [c for s in sentences for c in s if c.isalnum()]
+    assert all(s and s == s.strip() and s in text for s in sentences)  # each a stripped piece of the text
+
+
+@settings(max_examples=300)
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_numbers_read_back_from_digits_in_three_scripts_and_from_words(n):
+    """An independent writer of Arabic number words (num2words) and three digit scripts."""
+    arabic_indic = str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    persian = str(n).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    for written in (str(n), f"{n:,}", arabic_indic, persian, num2words(n, lang="ar")):
+        found = extract_numbers(f"قتل {written} شخصا في المدينة")
+        assert [m.value for m in found] == [n], written
+        assert found[0].noun == "شخصا"
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.data())
+def test_dates_read_back_what_is_written_with_any_month_name(day, data):
+    name = data.draw(st.sampled_from(_MONTH_NAMES[day.month].split(", ")))
+    for written in (f"{day.day} {name} {day.year}", f"{day.day:02d}/{day.month:02d}/{day.year}", day.isoformat()):
+        found = extract_dates(f"وقع الهجوم في {written} بحسب المرصد")
+        assert [d.iso for d in found] == [day.isoformat()], written
+
+
+SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".csv", ".tsv", ".warc", ".warc.gz"]
+VALID_JSONL = "\n".join(json.dumps({"text": t, "title": "عنوان"}, ensure_ascii=False) for t in (
+    "أعلنت وزارة الصحة السورية عن افتتاح مستشفى جديد في مدينة حمص بطاقة مئتي سرير.",
+    "قال المرصد السوري لحقوق الإنسان إن قصفا استهدف بلدة في ريف إدلب الجنوبي.")).encode("utf-8")
+
+
+def _damaged(data: st.DataObject) -> bytes:
+    """Random bytes, a valid file cut short, or valid text in a mix of encodings."""
+    kind = data.draw(st.sampled_from(["random", "truncated", "mixed"]))
+    if kind == "random":
+        return data.draw(st.binary(max_size=400))
+    if kind == "truncated":
+        return VALID_JSONL[: data.draw(st.integers(min_value=0, max_value=len(VALID_JSONL) - 1))]
+    parts = data.draw(st.lists(st.sampled_from(["utf-8", "cp1256", "utf-16", "latin-1"]), min_size=2, max_size=3))
+    text = "قافلة مساعدات تدخل مضايا المحاصرة بعد أشهر من الحصار. "
+    return b"".join(text.encode(e, errors="replace") for e in parts)
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.data())
+def test_readers_never_raise_name_the_file_and_a_refused_file_leaves_the_store_as_it_was(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    db = folder / "store.db"
+    with Store(db) as store:
+        ingest([folder / "missing.txt"], store)  # create the schema; a missing file is an error, not a crash
+    before = _digest(db)
+    suffix = data.draw(st.sampled_from(SUFFIXES))
+    path = folder / f"damaged{suffix}"
+    path.write_bytes(_damaged(data))
+    on_error = data.draw(st.sampled_from(["fail", "skip"]))
+    with Store(db) as store:
+        report = ingest([path], store, ReadOptions(on_error=on_error))
+        stored = store.stats()["articles"]
+    for e in report.errors:
+        assert str(path) in e.path and e.error  # every error names its file, with a reason
+        assert len(e.error) < 2000 and not e.error.endswith(("at", "starting"))  # a whole message
+    if stored == 0:  # a damaged file may still hold readable articles; when nothing landed …
+        assert _digest(db) == before  # … the store is byte for byte what it was
