@@ -155,6 +155,7 @@ def test_api_history_survives_a_restart_and_edits_need_the_token(db):
 def test_a_store_of_schema_5_migrates_with_its_articles_and_an_empty_history(db):
     with sqlite3.connect(db) as con:  # back to version 5, as a wave-2 store was
         con.execute("DROP TABLE checks")
+        con.execute("DROP TABLE tokens")
         con.execute("DELETE FROM meta WHERE key = 'content_version'")
         con.execute("PRAGMA user_version = 5")
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -157,6 +157,7 @@ def test_workspace_upload_browse_check_history_note_and_export(tmp_path, browser
     upload.write_text(UPLOADED, encoding="utf-8")
     url, uv = serve_in_background(create_app(db, token=TOKEN))
     page = browser.new_page()
+    page.set_default_timeout(90_000)  # each step checks or ingests with the models: slow on a busy machine
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
@@ -195,6 +196,7 @@ def test_workspace_upload_browse_check_history_note_and_export(tmp_path, browser
 
     url, uv = serve_in_background(create_app(db, token=TOKEN))  # a restart: the history is in the store
     page = browser.new_page()
+    page.set_default_timeout(90_000)
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(url + "/#history")

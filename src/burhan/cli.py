@@ -818,10 +818,13 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
     token: Annotated[Optional[str], typer.Option("--token", envvar="BURHAN_TOKEN",
-                                                 help="Bearer token for writes (POST /api/ingest); none: writes refused.")] = None,
+                                                 help="An admin bearer token (the store's scoped tokens, 'burhan "
+                                                 "token create', are accepted too); none of either: writes refused.")] = None,
     encoder: EncoderOption = DEFAULT_ENCODER,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes, each with its own engine "
                                          "over the store (use the machine's cores).")] = 1,
+    private: Annotated[bool, typer.Option("--private", help="Reads need a token with the role 'read', checks one "
+                                          "with 'check' (else both are open).")] = False,
 ) -> None:
     """The REST API (OpenAPI docs at /docs) and the fact-checkers' web page at /."""
     import uvicorn
@@ -832,9 +835,11 @@ def serve(
         err.print(f"[red]error:[/] no store at {db}: ingest articles first ('burhan ingest PATH --db {db}')")
         raise typer.Exit(2)
     if token is None:
-        err.print("[yellow]warning:[/] no --token (or BURHAN_TOKEN): POST /api/ingest is refused")
+        err.print("[yellow]warning:[/] no --token (or BURHAN_TOKEN): writes need a token of the store "
+                  "('burhan token create NAME --role ingest')")
     if workers == 1:
-        uvicorn.run(create_app(db, token=token, encoder=encoder, warm=True), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(db, token=token, encoder=encoder, warm=True, private=private), host=host, port=port,
+                    log_level="info")
         return
     # uvicorn starts each worker by importing the app: the settings travel in the environment;
     # the encoders' thread pools (OpenMP, BLAS) share the cores instead of each taking them all
@@ -842,7 +847,8 @@ def serve(
     threads = str(max(1, (os.cpu_count() or 1) // workers))
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, threads)
-    os.environ.update({"BURHAN_SERVE_DB": str(db.resolve()), "BURHAN_SERVE_ENCODER": encoder})
+    os.environ.update({"BURHAN_SERVE_DB": str(db.resolve()), "BURHAN_SERVE_ENCODER": encoder,
+                       "BURHAN_SERVE_PRIVATE": "1" if private else ""})
     if token is not None:
         os.environ["BURHAN_TOKEN"] = token
     _serve_workers(uvicorn.Config("burhan.api.app:app_from_environment", factory=True, workers=workers, host=host,
@@ -897,6 +903,51 @@ def backup(db: DbOption = Path("burhan.db"),
         with Store(db, create=False) as store:
             store.backup(out_path)
     out.print(f"{db} → {out_path} (the BM25 index is rebuilt from it by 'burhan reindex --db {out_path}')")
+
+
+token_app = typer.Typer(no_args_is_help=True, help="The API's scoped tokens: create, list, revoke.")
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who holds it (kept in the history of their checks).")],
+    role: Annotated[str, typer.Option("--role", help="read, check (and notes), ingest or admin.")] = "check",
+    db: DbOption = Path("burhan.db"),
+) -> None:
+    """Make a token and print it once: the store keeps only its hash."""
+    from burhan.store.tokens import TokenError, TokenRegistry
+
+    with _open(db) as store, _exit_2_on(TokenError):
+        secret = TokenRegistry(store).create(name, role)
+    err.print(f"token {name!r} ({role}); it is shown only now:", highlight=False)
+    sys.stdout.write(secret + "\n")
+
+
+@token_app.command("list")
+def token_list(db: DbOption = Path("burhan.db"), as_json: JsonOption = False) -> None:
+    """Every token: name, role, when made and revoked (never the token)."""
+    from burhan.store.tokens import TokenRegistry
+
+    with _open(db) as store:
+        tokens = TokenRegistry(store).list()
+    if as_json:
+        _print_json([asdict(t) for t in tokens])
+        return
+    table = Table("name", "role", "created", "revoked")
+    for t in tokens:
+        table.add_row(t.name, t.role, t.created_at, t.revoked_at or "")
+    out.print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")], db: DbOption = Path("burhan.db")) -> None:
+    """Stop a token at once (every server worker checks per request)."""
+    from burhan.store.tokens import TokenError, TokenRegistry
+
+    with _open(db) as store, _exit_2_on(TokenError):
+        TokenRegistry(store).revoke(name)
+    out.print(f"revoked {name!r}")
 
 
 history_app = typer.Typer(help="The history of checks kept in the store: list, show, note, export.")

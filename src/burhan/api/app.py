@@ -15,7 +15,8 @@ import os
 import secrets
 import tempfile
 import threading
-from collections import Counter
+import time
+from collections import Counter, deque
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path, PurePath
@@ -43,7 +44,9 @@ from burhan.ingest.pipeline import IngestReport, analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
+from burhan.store import Store
 from burhan.store.corpus import ShardedStore
+from burhan.store.tokens import TokenInfo, TokenRegistry, allows
 from burhan.store.history import CheckHistory, CheckNotFound
 from burhan.web.export import FORMATS, export_check
 
@@ -59,19 +62,22 @@ EXCERPT_CONTEXT = 1  # sentences shown either side of a rationale sentence
 
 
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-               409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request", 500: "internal"}
+               409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request",
+               429: "too_many_requests", 500: "internal"}
 ERROR_MEANINGS = {400: "The body could not be parsed (not UTF-8 JSON, or broken multipart).",
                   401: "No valid bearer token (a wrong one is refused on reads too).",
-                  403: "Writes are disabled: the server was started without a token.",
+                  403: "Writes are disabled (no token configured), or the token's role does not allow this.",
                   404: "No such item.", 409: "The server reads a sharded corpus, which is read only.",
                   413: "The request body is over the server's limit.", 415: "Unsupported content type.",
-                  422: "Invalid request: the field at fault is named.", 500: "Unexpected failure (see the server log)."}
+                  422: "Invalid request: the field at fault is named.",
+                  429: "Too many failed authentications from this address (see Retry-After).", 500: "Unexpected failure (see the server log)."}
 
 
-def error_responses(*statuses: int) -> dict:
+def error_responses(*statuses: int, auth: bool = True) -> dict:
     """The ``responses`` of an operation: each error status it can answer, with the one error
-    model (500 is declared everywhere)."""
-    return {s: {"model": ErrorResponse, "description": ERROR_MEANINGS[s]} for s in (*statuses, 500)}
+    model (500 everywhere; with ``auth``, the token's 401 / 403 / 429 too)."""
+    every = sorted({*statuses, 500, *((401, 403, 429) if auth else ())})
+    return {s: {"model": ErrorResponse, "description": ERROR_MEANINGS[s]} for s in every}
 
 
 def error_body(status: int, message: str, field: str | None = None, items: list | None = None) -> dict:
@@ -100,13 +106,44 @@ def app_from_environment() -> FastAPI:
     ``BURHAN_SERVE_ENCODER``, ``BURHAN_TOKEN``). Each worker has its own engine over the one
     WAL store; writes are serialised by the store's write lock."""
     return create_app(os.environ["BURHAN_SERVE_DB"], token=os.environ.get("BURHAN_TOKEN") or None,
+                      private=bool(os.environ.get("BURHAN_SERVE_PRIVATE")),
                       encoder=os.environ.get("BURHAN_SERVE_ENCODER", DEFAULT_ENCODER), warm=True)
+
+
+class FailedLogins:
+    """Failed authentications per client address (in this process): past ``limit`` within
+    ``window`` seconds, the address is refused (429) until the window has passed."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0):
+        self.limit, self.window = limit, window
+        self.failures: dict[str, deque] = {}
+        self.lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> deque:
+        times = self.failures.setdefault(client, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        return times
+
+    def blocked_for(self, client: str) -> float:
+        """Seconds ``client`` must wait (0: not blocked)."""
+        with self.lock:
+            now = time.monotonic()
+            times = self._recent(client, now)
+            return self.window - (now - times[0]) if len(times) >= self.limit else 0.0
+
+    def fail(self, client: str) -> None:
+        with self.lock:
+            self._recent(client, time.monotonic()).append(time.monotonic())
 
 
 def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_ENCODER,
                max_request_bytes: int = MAX_REQUEST_BYTES, max_claim_chars: int = MAX_CLAIM_CHARS,
-               engine: Engine | None = None, warm: bool = False) -> FastAPI:
-    """The app over the store ``db``. ``warm``: load the encoders and models at start-up
+               engine: Engine | None = None, warm: bool = False, private: bool = False,
+               failed_logins: FailedLogins | None = None) -> FastAPI:
+    """The app over the store ``db``. ``token``: an admin token (the store's scoped tokens,
+    ``burhan token create``, are accepted too). ``private``: reads need a ``read`` token and
+    checks a ``check`` token (else they are open). ``warm``: load the encoders and models at start-up
     (``burhan serve`` does) instead of on the first check."""
     lock = threading.Lock()
     state: dict[str, Engine] = {}
@@ -140,18 +177,56 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                          description="Check Arabic claims against Arabic news, offline (برهان).")
     bearer = HTTPBearer(auto_error=False)
 
-    def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
-        """The caller's name for writes; 403 when writes are off, 401 without a valid token."""
-        if token is None:
-            raise HTTPException(403, "writes are disabled: the server was started without a token (--token)")
-        if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
-            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-        return "admin"  # the server's --token
+    logins = failed_logins or FailedLogins()
 
-    def caller(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
-        """Who asks, for the history: the token's name when one is sent (a wrong one is refused),
-        else "anonymous" (reads need no token)."""
-        return "anonymous" if credentials is None else require_token(credentials)
+    def holder(request: Request, credentials: HTTPAuthorizationCredentials | None) -> TokenInfo | None:
+        """Who the bearer token belongs to; None without one; 401 for a wrong one (counted per
+        client address: past the limit, 429). A token never appears in an answer or a log."""
+        client = request.client.host if request.client else "unknown"
+        wait = logins.blocked_for(client)
+        if wait:
+            raise refuse(429, f"too many failed authentications from this address; try again in {wait:.0f} s",
+                         headers={"Retry-After": str(max(1, round(wait)))})
+        if credentials is None:
+            return None
+        given = credentials.credentials
+        if token is not None and secrets.compare_digest(given.encode(), token.encode()):
+            return TokenInfo("admin", "admin", "")
+        store = current().store
+        found = TokenRegistry(store).authenticate(given) if isinstance(store, Store) else None
+        if found is None:
+            logins.fail(client)
+            raise refuse(401, "the bearer token is not valid (unknown or revoked)", headers={"WWW-Authenticate": "Bearer"})
+        return found
+
+    def writes_enabled() -> bool:
+        store = current().store
+        return token is not None or (isinstance(store, Store) and TokenRegistry(store).any_active())
+
+    def require(needed: str, write: bool):
+        """A dependency: the caller's name, when their token's role allows ``needed``. Reads and
+        checks are open unless the server is private; writes always need a token."""
+        open_to_all = not private and not write
+
+        def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+            with lock:
+                if not open_to_all and not writes_enabled():
+                    raise refuse(403, "refused: the server was started without a token (--token) and the store "
+                                      "has none ('burhan token create NAME --role ROLE')")
+                info = holder(request, credentials)
+                if info is None:
+                    if open_to_all:
+                        return "anonymous"
+                    raise refuse(401, f"a bearer token with the role {needed!r} or above is required",
+                                 headers={"WWW-Authenticate": "Bearer"})
+            if not allows(info.role, needed):
+                raise refuse(403, f"the token {info.name!r} has the role {info.role!r}; this needs {needed!r} or above")
+            return info.name
+
+        return dependency
+
+    reader, checker = require("read", write=False), require("check", write=False)
+    editor, ingester = require("check", write=True), require("ingest", write=True)  # a note; articles, fact-checks
 
     def history() -> CheckHistory:
         store = current().store
@@ -187,18 +262,18 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
 
     # -- reads --------------------------------------------------------------------------
 
-    @app.get("/health", response_model=Health, responses=error_responses())
+    @app.get("/health", response_model=Health, responses=error_responses(auth=False))
     def health() -> dict:
         with lock:
             return {"status": "ok", "articles": current().store.stats()["articles"], "worker": os.getpid()}
 
-    @app.get("/api/stats", response_model=dict[str, int], responses=error_responses())
+    @app.get("/api/stats", response_model=dict[str, int], responses=error_responses(), dependencies=[Depends(reader)])
     def stats() -> dict:
         with lock:
             return current().store.stats()
 
     @app.post("/api/check", response_model=CheckResponse, responses=error_responses(400, 401, 413, 422))
-    def check(request: CheckRequest, asked_by: str = Depends(caller),
+    def check(request: CheckRequest, asked_by: str = Depends(checker),
               client: str | None = Header(None, alias="X-Burhan-Client", pattern="^page$",
                                           description="'page' when the web page asks (kept in the history).")) -> dict:
         """Check a claim. The check is kept in the history (``check_id``) with who asked."""
@@ -216,14 +291,14 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise refuse(422, str(err)) from None
         return body
 
-    @app.get("/api/checks", response_model=CheckList, responses=error_responses(409, 422))
+    @app.get("/api/checks", response_model=CheckList, responses=error_responses(409, 422), dependencies=[Depends(reader)])
     def checks(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """The history of checks, newest first, paged."""
         with lock:
             h = history()
             return {"total": h.count(), "offset": offset, "items": [asdict(r) for r in h.list(limit, offset)]}
 
-    @app.get("/api/checks/{check_id}", response_model=CheckRecord, responses=error_responses(404, 409, 422))
+    @app.get("/api/checks/{check_id}", response_model=CheckRecord, responses=error_responses(404, 409, 422), dependencies=[Depends(reader)])
     def check_record(check_id: CheckId) -> dict:
         """One past check with the answer as it was given (``result``)."""
         with lock:
@@ -234,7 +309,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
 
     @app.patch("/api/checks/{check_id}", response_model=CheckRecord,
                 responses=error_responses(400, 401, 403, 404, 409, 413, 422))
-    def edit_check(check_id: CheckId, edit: CheckEdit, edited_by: str = Depends(require_token)) -> dict:
+    def edit_check(check_id: CheckId, edit: CheckEdit, edited_by: str = Depends(editor)) -> dict:
         """Add or change the editor's note and verdict; the machine's answer is never changed."""
         given = edit.model_fields_set
         if not given:
@@ -249,7 +324,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 raise HTTPException(404, str(err)) from None
         return asdict(record)
 
-    @app.get("/api/checks/{check_id}/export", response_class=Response,
+    @app.get("/api/checks/{check_id}/export", response_class=Response, dependencies=[Depends(reader)],
              responses={200: {"content": {FORMATS["json"]: {"schema": {"$ref": "#/components/schemas/CheckRecord"}},
                                           FORMATS["csv"]: {"schema": {"type": "string"}},
                                           FORMATS["html"]: {"schema": {"type": "string"}}},
@@ -266,7 +341,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         return Response(text, media_type=media,
                         headers={"Content-Disposition": f'attachment; filename="burhan-check-{check_id}.{format}"'})
 
-    @app.get("/api/search", response_model=list[SearchHit], responses=error_responses(422))
+    @app.get("/api/search", response_model=list[SearchHit], responses=error_responses(422), dependencies=[Depends(reader)])
     def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
                mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
         if len(q) > max_claim_chars:
@@ -278,7 +353,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return [asdict(h) for h in hits]
 
-    @app.get("/api/factchecks", response_model=list[FactCheckMatch], responses=error_responses(422))
+    @app.get("/api/factchecks", response_model=list[FactCheckMatch], responses=error_responses(422), dependencies=[Depends(reader)])
     def factchecks(q: str = Query(description="The claim or post to look up."), k: int = Query(10, ge=1, le=100)) -> list[dict]:
         """Published fact-checks of a claim, best first, each with P(same claim)."""
         if len(q) > max_claim_chars:
@@ -291,7 +366,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             raise HTTPException(422, str(err)) from None
         return [asdict(m) for m in matches]
 
-    @app.get("/api/articles", response_model=ArticleList, responses=error_responses(422))
+    @app.get("/api/articles", response_model=ArticleList, responses=error_responses(422), dependencies=[Depends(reader)])
     def articles(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """The corpus's articles, paged, in the order they were stored."""
         with lock:
@@ -302,7 +377,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 "items": [{"id": a.id, "title": a.title, "origin": a.origin, "url": a.url, "source": a.source,
                            "date": a.date, "story_id": a.story_id} for a in items]}
 
-    @app.get("/api/articles/{article_id}", response_model=ArticleResponse, responses=error_responses(404, 422))
+    @app.get("/api/articles/{article_id}", response_model=ArticleResponse, responses=error_responses(404, 422), dependencies=[Depends(reader)])
     def article(article_id: ArticleId) -> dict:
         with lock:
             store = current().store
@@ -316,7 +391,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
 
     # -- writes -------------------------------------------------------------------------
 
-    @app.post("/api/ingest", response_model=IngestResponse, dependencies=[Depends(require_token)],
+    @app.post("/api/ingest", response_model=IngestResponse, dependencies=[Depends(ingester)],
               responses=error_responses(400, 401, 403, 409, 413, 415, 422),
               openapi_extra={"requestBody": {"content": {
                   "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
@@ -344,7 +419,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 e.searcher.sync(embed=True)
         return {"added": report.added, "unchanged": report.unchanged, "duplicates": report.duplicates, "errors": []}
 
-    @app.post("/api/factchecks", response_model=FactCheckImportResponse, dependencies=[Depends(require_token)],
+    @app.post("/api/factchecks", response_model=FactCheckImportResponse, dependencies=[Depends(ingester)],
               responses=error_responses(400, 401, 403, 409, 413, 415, 422),
               openapi_extra={"requestBody": {"content": {
                   "application/json": {"schema": {"description": "A ClaimReview object or list, a Fact Check Tools "

@@ -135,6 +135,17 @@ MIGRATIONS = [
     CREATE INDEX checks_time ON checks (checked_at);
     INSERT INTO meta (key, value) VALUES ('content_version', '0');
     """,
+    # v7: the API's scoped tokens (``burhan.store.tokens``): only a hash of each is kept
+    """
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

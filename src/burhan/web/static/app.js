@@ -89,6 +89,11 @@ function authHeaders() {
   return token() ? { Authorization: `Bearer ${token()}` } : {};
 }
 
+// every call to the API sends the token when one is given (a private server needs it for reads)
+function api(url, options = {}) {
+  return fetch(url, { ...options, headers: { ...authHeaders(), ...(options.headers || {}) } });
+}
+
 // every error answer of the API is {"error": {"code", "message", "field"?, "errors"?}}
 function problem(data, fallback) {
   return (data && data.error && data.error.message) || fallback;
@@ -96,7 +101,7 @@ function problem(data, fallback) {
 
 async function loadStats() {
   try {
-    const response = await fetch("/api/stats");
+    const response = await api("/api/stats");
     const stats = await response.json();
     const parts = [counted(stats.articles, "article"), counted(stats.stories, "story"), counted(stats.sources, "source")];
     if (stats.factchecks) parts.push(counted(stats.factchecks, "factcheck"));
@@ -133,7 +138,7 @@ async function check(event) {
   button.disabled = true;
   status.textContent = "جارٍ التحقق…";
   try {
-    const response = await fetch("/api/check", {
+    const response = await api("/api/check", {
       method: "POST", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", "X-Burhan-Client": "page", ...authHeaders() },
     });
@@ -315,7 +320,7 @@ const PAGE = 20;
 let articlesOffset = 0;
 
 async function loadArticles() {
-  const response = await fetch(`/api/articles?limit=${PAGE}&offset=${articlesOffset}`);
+  const response = await api(`/api/articles?limit=${PAGE}&offset=${articlesOffset}`);
   const data = await response.json();
   document.querySelector("#articles tbody").replaceChildren(...data.items.map((a) => {
     const tr = el("tr", { "data-article-id": String(a.id) });
@@ -339,7 +344,7 @@ async function search(event) {
   const sentences = document.getElementById("search-unit").value === "sentences";
   const status = document.getElementById("search-status");
   status.textContent = "جارٍ البحث…";
-  const response = await fetch(`/api/search?${new URLSearchParams({ q, k: 20, sentences })}`);
+  const response = await api(`/api/search?${new URLSearchParams({ q, k: 20, sentences })}`);
   const data = await response.json();
   if (!response.ok) {
     status.textContent = "خطأ: " + problem(data, `الخادم أجاب ${response.status}`);
@@ -356,7 +361,7 @@ async function search(event) {
 }
 
 async function showArticle(id) {
-  const response = await fetch(`/api/articles/${id}`);
+  const response = await api(`/api/articles/${id}`);
   const data = await response.json();
   if (!response.ok) {
     document.getElementById("article-title").textContent = problem(data, "لا توجد مقالة بهذا الرقم");
@@ -401,7 +406,7 @@ async function upload() {
   status.textContent = "جارٍ الرفع والتحليل…";
   document.getElementById("upload-submit").disabled = true;
   try {
-    const response = await fetch("/api/ingest", { method: "POST", body: form, headers: authHeaders() });
+    const response = await api("/api/ingest", { method: "POST", body: form, headers: authHeaders() });
     const data = await response.json();
     if (response.status === 401 || response.status === 403) {
       status.textContent = "رمز الدخول غير صحيح، أو الإضافة معطلة على هذا الخادم: " + problem(data, "");
@@ -427,7 +432,7 @@ async function upload() {
 let historyOffset = 0;
 
 async function loadHistory() {
-  const response = await fetch(`/api/checks?limit=${PAGE}&offset=${historyOffset}`);
+  const response = await api(`/api/checks?limit=${PAGE}&offset=${historyOffset}`);
   const data = await response.json();
   if (!response.ok) {
     document.getElementById("history-page").textContent = problem(data, "");
@@ -456,7 +461,7 @@ async function loadHistory() {
 }
 
 async function fetchCheck(id) {
-  const response = await fetch(`/api/checks/${id}`);
+  const response = await api(`/api/checks/${id}`);
   const data = await response.json();
   if (!response.ok) throw new Error(problem(data, `الخادم أجاب ${response.status}`));
   return data;
@@ -501,7 +506,7 @@ async function saveNote() {
     return;
   }
   const body = { note: document.getElementById("note").value, verdict_override: document.getElementById("override").value || null };
-  const response = await fetch(`/api/checks/${panel.dataset.checkId}`, {
+  const response = await api(`/api/checks/${panel.dataset.checkId}`, {
     method: "PATCH", body: JSON.stringify(body), headers: { "Content-Type": "application/json", ...authHeaders() },
   });
   const data = await response.json();
