@@ -109,9 +109,10 @@ def ingest_command(
         task = bar.add_task("ingest", total=None)
         from burhan.ingest import ingest
 
-        report = ingest(paths, store, options, workers=workers,
-                        on_file=lambda done, total: bar.update(task, completed=done, total=total))
-        _sync(store, bar, embed, encoder)
+        with _exit_2_on(StoreError):  # a full disk: the batch that did not fit is not stored
+            report = ingest(paths, store, options, workers=workers,
+                            on_file=lambda done, total: bar.update(task, completed=done, total=total))
+            _sync(store, bar, embed, encoder)
     _report_ingest(report, as_json, str(db))
 
 

@@ -44,7 +44,7 @@ from burhan.ingest.pipeline import IngestReport, analyze_file, prepare
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
-from burhan.store import Store
+from burhan.store import Store, StoreError
 from burhan.store.corpus import ShardedStore
 from burhan.store.tokens import TokenInfo, TokenRegistry, allows
 from burhan.store.history import CheckHistory, CheckNotFound
@@ -63,14 +63,15 @@ EXCERPT_CONTEXT = 1  # sentences shown either side of a rationale sentence
 
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request",
-               429: "too_many_requests", 500: "internal"}
+               429: "too_many_requests", 500: "internal", 507: "insufficient_storage"}
 ERROR_MEANINGS = {400: "The body could not be parsed (not UTF-8 JSON, or broken multipart).",
                   401: "No valid bearer token (a wrong one is refused on reads too).",
                   403: "Writes are disabled (no token configured), or the token's role does not allow this.",
                   404: "No such item.", 409: "The server reads a sharded corpus, which is read only.",
                   413: "The request body is over the server's limit.", 415: "Unsupported content type.",
                   422: "Invalid request: the field at fault is named.",
-                  429: "Too many failed authentications from this address (see Retry-After).", 500: "Unexpected failure (see the server log)."}
+                  429: "Too many failed authentications from this address (see Retry-After).",
+                  507: "The disk is full: nothing of the request was stored, the store is as it was.", 500: "Unexpected failure (see the server log)."}
 
 
 def error_responses(*statuses: int, auth: bool = True) -> dict:
@@ -392,7 +393,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     # -- writes -------------------------------------------------------------------------
 
     @app.post("/api/ingest", response_model=IngestResponse, dependencies=[Depends(ingester)],
-              responses=error_responses(400, 401, 403, 409, 413, 415, 422),
+              responses=error_responses(400, 401, 403, 409, 413, 415, 422, 507),
               openapi_extra={"requestBody": {"content": {
                   "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
                   "multipart/form-data": {"schema": {"type": "object", "properties": {
@@ -415,7 +416,10 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
             e = writable()
             with e.store.write_lock():  # the store and its index in step, whatever other workers do
                 report = IngestReport()
-                report.count(e.store.add_articles(articles))
+                try:
+                    report.count(e.store.add_articles(articles))
+                except StoreError as err:  # a full disk: nothing of this request was stored
+                    raise refuse(507, str(err)) from None
                 e.searcher.sync(embed=True)
         return {"added": report.added, "unchanged": report.unchanged, "duplicates": report.duplicates, "errors": []}
 

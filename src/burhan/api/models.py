@@ -26,7 +26,7 @@ class ErrorItem(BaseModel):
 
 class ErrorBody(BaseModel):
     code: Literal["bad_request", "unauthorized", "forbidden", "not_found", "method_not_allowed", "conflict",
-                  "too_large", "unsupported_media_type", "invalid_request", "too_many_requests", "internal"] = Field(
+                  "too_large", "unsupported_media_type", "invalid_request", "too_many_requests", "internal", "insufficient_storage"] = Field(
         description="What kind of error, stable for programs; ``message`` says it for people.")
     message: str
     field: str | None = Field(None, description="The request field at fault, where there is one (``claim``, ``k``).")

@@ -253,14 +253,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls the whole block back."""
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls the whole block back. A full disk
+        (or size limit) is a ``StoreError`` saying so, the store as it was before the block."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as err:
+            if self.db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                self.db.execute("ROLLBACK")
+            if isinstance(err, sqlite3.OperationalError) and "full" in str(err):
+                raise StoreError(f"{self.path}: the disk is full (or the store reached its size limit): "
+                                 f"nothing of this write was stored; the store is as it was") from None
             raise
-        self.db.execute("COMMIT")
 
     # -- writing ---------------------------------------------------------------------
 
