@@ -191,11 +191,15 @@ class Searcher:
 
     def dense_index(self) -> DenseIndex:
         if self._dense is None:
-            without = len(self.store.articles_without_passages()) + len(self.store.passages_without_vectors(self.encoder_name))
-            if without:
-                raise SearchError(f"{without} articles or passages have no {self.encoder_name} vectors yet; "
-                                  f"run 'burhan embed'")
-            with self.store.write_lock():  # the ANN graph file may be written
+            # under the write lock: another process's ingest stores articles, then embeds them, all
+            # under it; looked at before, its articles seemed to lack vectors (a search answered 422
+            # in the soak test while the other worker was embedding)
+            with self.store.write_lock():  # the ANN graph file may be written too
+                without = len(self.store.articles_without_passages()) + \
+                    len(self.store.passages_without_vectors(self.encoder_name))
+                if without:
+                    raise SearchError(f"{without} articles or passages have no {self.encoder_name} vectors yet; "
+                                      f"run 'burhan embed'")
                 self._dense = DenseIndex(*self.store.passage_vectors(self.encoder_name),
                                          ann_path=self.lexical.folder / f"dense-{self.encoder_name}.faiss")
         return self._dense

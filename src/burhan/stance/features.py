@@ -23,7 +23,7 @@ import numpy as np
 
 from burhan.text.analysis import analyse
 from burhan.text.normalize import normalize
-from burhan.text.tokens import stem
+from burhan.text.tokens import analyze, stem
 
 TOP_SENTENCES = 3
 REFUTE = [normalize(w) for w in (
@@ -57,6 +57,16 @@ def idf_table(documents: list[list[str]]) -> dict[str, float]:
 
 def _has_phrase(norm_text: str, phrases: list[str]) -> int:
     return sum(1 for p in phrases if p in norm_text)
+
+
+def claim_denies(claim_norm: str) -> bool:
+    """Whether the claim itself reports a denial or calls something false («البنتاغون ينفي …»):
+    then an article's denial words are what it confirms, not a refutation of it."""
+    return any(p in claim_norm for p in REFUTE)
+
+
+# the stems of the refutation cues: dropped from a denial claim's bag of words
+REFUTE_STEMS = frozenset(t for p in REFUTE for t in analyze(p))
 
 
 FEATURE_NAMES = [
@@ -121,6 +131,7 @@ class PairFeaturizer:
         article_norm = normalize(" ".join(sentences))
         n_words = max(1, len(article_norm.split()))
 
+        denial = claim_denies(claim_doc.normal)
         claim_numbers = claim_doc.numbers
         top_numbers = [m for s in top for m in docs[s.index].numbers]
         top_values = {m.value for m in top_numbers}
@@ -147,9 +158,9 @@ class PairFeaturizer:
             max((s.cosine for s in ranking), default=0.0),
             float(np.mean([s.cosine for s in top])) if top else 0.0,
             max(ranking, key=lambda s: s.coverage).cosine if ranking else 0.0,
-            _has_phrase(top_norm, REFUTE),
-            _has_phrase(article_norm, REFUTE) * 1000.0 / n_words,
-            _has_phrase(normalize(title or ""), REFUTE),
+            0 if denial else _has_phrase(top_norm, REFUTE),
+            0.0 if denial else _has_phrase(article_norm, REFUTE) * 1000.0 / n_words,
+            0 if denial else _has_phrase(normalize(title or ""), REFUTE),
             len((top_words & NEGATION) - claim_words),
             len((claim_words & NEGATION) - top_words),
             _has_phrase(top_norm, HEDGE),

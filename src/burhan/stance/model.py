@@ -51,13 +51,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from burhan.domain import STANCES, RationaleSentence
 from burhan.search.dense import Encoder, EncoderPool, clip
-from burhan.stance.features import FEATURE_NAMES, PairFeaturizer, SentenceScore, idf_table
+from burhan.stance.features import FEATURE_NAMES, REFUTE_STEMS, PairFeaturizer, SentenceScore, claim_denies, idf_table
 from burhan.linear import StandardisedLogistic
 from burhan.stance.alignment import CLASHES
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.alignment import alignment_features
 from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
+from burhan.text.analysis import analyse
 from burhan.text.tokens import analyze
 
 LABELS = STANCES
@@ -112,7 +113,7 @@ class StanceModel:
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
                  rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
-                 polarity_coverage: float = 0.5):
+                 polarity_coverage: float = 0.5, bow_without_claim: bool = True):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         self.use_embeddings = use_embeddings
@@ -129,6 +130,10 @@ class StanceModel:
         self.evidence_sentences = evidence_sentences
         self.polarity = polarity
         self.polarity_coverage = polarity_coverage
+        # the bag of words holds the best sentences' stems *not in the claim*: the cue words around
+        # it. With the claim's own words in it, «ينفي» in a denial claim read as a refutation cue
+        # wherever an article reported that denial (Unified-FC's few denial words are in disagree pairs)
+        self.bow_without_claim = bow_without_claim
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -137,7 +142,8 @@ class StanceModel:
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
-                 "min_coverage", "clip_z", "seed", "evidence_sentences", "polarity", "polarity_coverage")
+                 "min_coverage", "clip_z", "seed", "evidence_sentences", "polarity", "polarity_coverage",
+                 "bow_without_claim")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -169,7 +175,7 @@ class StanceModel:
             x, ranking = featurizer.features(pair.claim, pair.sentences, pair.title, cosines)
             rows.append(x)
             rankings.append(ranking)
-            tops.append(" ".join(pair.sentences[s.index] for s in ranking[: self.top_sentences]))
+            tops.append(self._bow_text(pair, ranking))
         X = np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
         if self.use_embeddings:
             X = np.hstack([X, self._pair_features(pairs, rankings)])
@@ -180,6 +186,15 @@ class StanceModel:
             if self.polarity == "explicit":
                 clash = self._decisive_clash(pairs, scored)
         return X, rankings, tops, scored, clash
+
+    def _bow_text(self, pair: StancePair, ranking: list[SentenceScore]) -> str:
+        """The stems the bag of words sees (space-joined): those of the best sentences, without
+        the claim's own with ``bow_without_claim``."""
+        claim = set(analyse(pair.claim).stems) if self.bow_without_claim else set()
+        if self.bow_without_claim and claim_denies(analyse(pair.claim).normal):
+            claim |= REFUTE_STEMS  # a denial claim: the article's denial words confirm it
+        return " ".join(t for s in ranking[: self.top_sentences] for t in analyse(pair.sentences[s.index]).stems
+                        if t not in claim)
 
     @staticmethod
     def _decisive_clash(pairs: list[StancePair], scored: dict) -> np.ndarray:
@@ -257,7 +272,7 @@ class StanceModel:
                 pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
         self.idf = idf_table([analyze(" ".join(p.sentences)) for p in pairs])
         X, _, tops, _, _ = self._analyse(pairs)
-        self.vectorizer = TfidfVectorizer(analyzer=analyze, min_df=3, max_features=self.bow_features, sublinear_tf=True)
+        self.vectorizer = TfidfVectorizer(analyzer=str.split, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
         self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(
             self._design(X, tops), list(labels))
@@ -355,9 +370,11 @@ class StanceModel:
             raise ValueError(f"cannot read stance model {path}: {err}") from None
         if payload.get("format") not in (2, FORMAT_VERSION):  # 2: wave 1, without an evidence model
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
-        model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in payload["params"].items()})
+        # a model saved before ``bow_without_claim`` existed saw the claim's words too
+        params = {"bow_without_claim": False, **payload["params"]}
+        model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
         model.idf = payload["idf"]
-        model.vectorizer = TfidfVectorizer(analyzer=analyze, vocabulary=payload["vocabulary"], sublinear_tf=True)
+        model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
         model.vectorizer.idf_ = np.asarray(payload["vocabulary_idf"])
         model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
         if payload["pair_scorer"]:

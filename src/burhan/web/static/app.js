@@ -514,9 +514,9 @@ async function saveNote() {
     status.textContent = (response.status === 401 ? "رمز الدخول غير صحيح: " : "لم يُحفظ: ") + problem(data, "");
     return;
   }
-  status.textContent = "حُفظت الملاحظة؛ حكم الآلة باقٍ كما هو.";
   await loadHistory();
-  await showCheckDetail(data.id);
+  await showCheckDetail(data.id);  // (it clears the status line: the message comes after)
+  status.textContent = "حُفظت الملاحظة؛ حكم الآلة باقٍ كما هو.";
 }
 
 // -- views -------------------------------------------------------------------------------
