@@ -53,7 +53,7 @@ def test_every_reference_in_the_document_resolves(api):
 
 
 @schema.parametrize()
-@settings(max_examples=100, deadline=None, derandomize=True,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture])
 def test_api_keeps_its_contract(case, api):
     with_token = case.operation.method.upper() in ("POST", "PATCH")
