@@ -26,7 +26,6 @@ from burhan.store.corpus import open_store
 from burhan.store.history import history_of
 from burhan.text.analysis import analyse
 from burhan.text.normalize import arabic_ratio
-from burhan.text.places import place_names
 from burhan.verdict.explain import explain
 from burhan.verdict.factchecks import factcheck_decision
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
@@ -224,7 +223,9 @@ class Engine:
                 sentence_evidence=prediction.sentence_evidence,
             )
             if prediction.label != "unrelated" or prediction.probs["unrelated"] <= 0.5:
-                item.places = place_names(f"{article.title or ''}\n{article.text}")
+                # from the sentences' analyses (made once per process, shared with stance and counts)
+                item.places = list(dict.fromkeys(p for text in [article.title or "", *(x.text for x in article.sentences)]
+                                                 for p in analyse(text).places))
                 numbers += compare_counts(claim.text, article.id, self._count_context(article, prediction, claim_stems))
             evidence.append(item)
         return merge_copies(evidence), numbers, places, event_date
