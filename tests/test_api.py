@@ -192,3 +192,21 @@ def test_serve_with_two_workers_sees_every_write(tmp_path):
         server.wait(30)
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 28
+
+
+def test_hybrid_search_without_vectors_answers_with_bm25_and_says_so(tmp_path):
+    """An ingest made on the command line with --no-embed (or not yet embedded) must not turn a
+    hybrid search into an error; a dense search still says what is missing."""
+    from burhan.ingest import ingest
+    from burhan.store import Store
+
+    text = tmp_path / "power.txt"
+    text.write_text("انقطاع الكهرباء عن مدينة حماة لساعات طويلة بسبب عطل في محطة التوليد الرئيسية.", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([text], store)
+    with TestClient(create_app(tmp_path / "s.db"), raise_server_exceptions=False) as c:
+        hybrid = c.get("/api/search", params={"q": "انقطاع الكهرباء في حماة"})
+        assert hybrid.status_code == 200 and hybrid.json()[0]["origin"].endswith("power.txt")
+        assert "BM25 only" in hybrid.headers["x-burhan-warning"]
+        dense = c.get("/api/search", params={"q": "انقطاع الكهرباء في حماة", "mode": "dense"})
+        assert dense.status_code == 422 and "burhan embed" in dense.json()["error"]["message"]

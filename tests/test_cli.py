@@ -71,9 +71,10 @@ def test_human_output_is_arabic_by_default_and_english_on_request(tmp_path):
     db = str(build_demo_store(tmp_path / "demo.db"))
     runner = CliRunner()
     commands = [["stats"], ["list", "--limit", "3"], ["show", "2"], ["search", "قافلة مساعدات مضايا", "--mode", "bm25"],
-                ["check", "مقتل 3000 مدني في سوريا خلال نوفمبر"]]
+                ["check", "مقتل 3000 مدني في سوريا خلال نوفمبر"], ["factchecks", "match", "استقالة وزير الصحة السوري"],
+                ["history"]]
     english_words = re.compile(r"\b(articles|sentences|stories|title|source|date|score|weight|stance|rationale|"
-                               r"basis|confidence|copies|undated|story)\b")
+                               r"basis|confidence|copies|undated|story|rating|publisher|claim|verdict|false|misleading)\b")
     for command in commands:
         arabic = runner.invoke(app, [*command, "--db", db])
         assert arabic.exit_code == 0, arabic.output

@@ -721,10 +721,12 @@ def factchecks_match(
     batch: Annotated[Optional[Path], typer.Option("--batch", help='JSONL of {"id", "claim"} to match.')] = None,
     out_path: Annotated[Optional[Path], typer.Option("--out", help="With --batch: results JSONL (resumed if it exists).")] = None,
     as_json: JsonOption = False,
+    lang: LangOption = "ar",
 ) -> None:
     """Has it been checked already? Published fact-checks of a claim, best first, with P(same claim)."""
     from burhan.search.factchecks import FactCheckMatcher, MatchError
 
+    _check_lang(lang)
     _one_or_batch(claim, batch, out_path)
     if not 1 <= k <= 100:
         err.print(f"[red]error:[/] --k must be between 1 and 100, not {k}")
@@ -750,15 +752,16 @@ def factchecks_match(
         _print_json({"claim": claim, "matches": [asdict(m) for m in matches]})
         return
     if not matches:
-        out.print("no published fact-check in this store matches")
-    _print_factchecks(matches)
+        out.print(label("no_factcheck_match", lang))
+    _print_factchecks(matches, lang=lang)
 
 
 def _print_factchecks(matches, title: str | None = None, lang: str = "en") -> None:
     table = Table(*(label(key, lang) for key in ("p_same", "rating", "publisher", "date", "claim", "url")), title=title)
     for m in matches:
         style = RATING_STYLE.get(m.rating_normalised, "white")
-        table.add_row(f"{m.score:.2f}", f"[{style}]{m.rating_normalised}[/] ({m.rating or '—'})", m.publisher or "—",
+        table.add_row(f"{m.score:.2f}", f"[{style}]{label('rating_' + m.rating_normalised, lang)}[/] ({m.rating or '—'})",
+                      m.publisher or "—",
                       m.review_date or "—", m.claim[:120], m.url or "")
     if table.row_count:
         out.print(table)

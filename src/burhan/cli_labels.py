@@ -32,6 +32,9 @@ LABELS = {
         "channel": "الواجهة", "corpus": "المجموعة", "models": "النماذج", "evidence_ids": "مقالات الأدلة",
         "no_checks": "لا عمليات تحقق محفوظة بعد", "corpus_version": "{articles} مقالة، آخر إضافة {last}",
         "edited": "عدّله {by} في {at}", "page_of": "{shown} من {total}",
+        "no_factcheck_match": "لا يطابقه أي تحقق منشور في هذا الأرشيف",
+        "rating_false": "زائف", "rating_misleading": "مضلل", "rating_mixed": "صحيح جزئيًا", "rating_true": "صحيح",
+        "rating_unproven": "غير مثبت", "rating_satire": "ساخر", "rating_unrated": "بلا تقييم موحّد",
     },
     "en": {
         "articles": "articles", "sentences": "sentences", "stories": "stories", "sources": "sources",
@@ -52,6 +55,9 @@ LABELS = {
         "channel": "channel", "corpus": "corpus", "models": "models", "evidence_ids": "evidence articles",
         "no_checks": "no checks saved yet", "corpus_version": "{articles} articles, last added {last}",
         "edited": "edited by {by} at {at}", "page_of": "{shown} of {total}",
+        "no_factcheck_match": "no published fact-check in this store matches",
+        "rating_false": "false", "rating_misleading": "misleading", "rating_mixed": "mixed", "rating_true": "true",
+        "rating_unproven": "unproven", "rating_satire": "satire", "rating_unrated": "unrated",
     },
 }
 

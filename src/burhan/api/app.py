@@ -344,14 +344,24 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
 
     @app.get("/api/search", response_model=list[SearchHit], responses=error_responses(422), dependencies=[Depends(reader)])
     def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
-               mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
+               mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False,
+               response: Response = None) -> list[dict]:
+        """Search the corpus. A hybrid search while vectors are missing (an ingest on the command
+        line not yet embedded) answers with BM25 alone and says so in ``X-Burhan-Warning``."""
         if len(q) > max_claim_chars:
             raise refuse(422, f"the query is {len(q)} characters long; the limit is {max_claim_chars}", "q")
         try:
             with lock:
-                hits = current().searcher.search(q, k, mode, sentences)
+                searcher = current().searcher
+                try:
+                    hits = searcher.search(q, k, mode, sentences)
+                except SearchError as err:
+                    if mode != "hybrid" or "vectors" not in str(err):
+                        raise
+                    hits = searcher.search(q, k, "bm25", sentences)
+                    response.headers["X-Burhan-Warning"] = f"searched with BM25 only: {err}"
         except SearchError as err:
-            raise HTTPException(422, str(err)) from None
+            raise refuse(422, str(err)) from None
         return [asdict(h) for h in hits]
 
     @app.get("/api/factchecks", response_model=list[FactCheckMatch], responses=error_responses(422), dependencies=[Depends(reader)])
