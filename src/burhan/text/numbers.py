@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from burhan.text.normalize import normalize, normalize_with_offsets
 
@@ -66,6 +67,7 @@ class NumberMention:
     noun: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked for every word of every sentence
 def _word_value(word: str) -> tuple[str, int | tuple[int, int | None]] | None:
     """Classify one normalised word (clitics stripped): ('unit'|'tens'|'hundreds'|'mult', value)."""
     candidates = [word] + [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) > len(c) + 1]
