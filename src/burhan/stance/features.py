@@ -128,7 +128,7 @@ class PairFeaturizer:
         top_norm = " ".join(docs[s.index].normal for s in top)
         top_words = set(_WORD.findall(top_norm))
         claim_words = set(_WORD.findall(claim_doc.normal))
-        article_norm = normalize(" ".join(sentences))
+        article_norm = " ".join(d.normal for d in docs)  # = normalize(" ".join(sentences)), from the cached analyses
         n_words = max(1, len(article_norm.split()))
 
         denial = claim_denies(claim_doc.normal)
