@@ -1,7 +1,9 @@
 """The REST API and the fact-checkers' web page, one FastAPI app over one store.
 
-Reads are open; writes (``POST /api/ingest``) need the bearer token the server was
-started with, and are refused outright when it was started without one. The store, its
+Reads and checks are open (unless the server is private); writes (ingest, fact-check import,
+an editor's note) need a bearer token whose role allows them: the server's ``--token`` (admin)
+or one of the store's scoped tokens (``burhan.store.tokens``); with neither, writes are refused
+outright. Every error answers ``ErrorResponse``, declared per operation. The store, its
 index and the models are shared by every request, so requests that touch them take one
 lock: SQLite and the encoders are not made for concurrent use from one process, and a
 check takes tens of milliseconds. An ingest is all or nothing: every article is read and
@@ -71,7 +73,8 @@ ERROR_MEANINGS = {400: "The body could not be parsed (not UTF-8 JSON, or broken 
                   413: "The request body is over the server's limit.", 415: "Unsupported content type.",
                   422: "Invalid request: the field at fault is named.",
                   429: "Too many failed authentications from this address (see Retry-After).",
-                  507: "The disk is full: nothing of the request was stored, the store is as it was.", 500: "Unexpected failure (see the server log)."}
+                  500: "Unexpected failure (see the server log).",
+                  507: "The disk is full: nothing of the request was stored, the store is as it was."}
 
 
 def error_responses(*statuses: int, auth: bool = True) -> dict:
