@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,21 @@ def spark():
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory) -> Path:
+    """The demo corpus ingested, indexed and embedded once per test run. Never written to: a
+    test that writes takes ``demo_copy``."""
+    from burhan.demo import build_demo_store
+
+    return build_demo_store(tmp_path_factory.mktemp("demo-store") / "demo.db")
+
+
+@pytest.fixture
+def demo_copy(demo_store, tmp_path) -> Path:
+    """A copy of the demo store and its search index, this test's to change."""
+    copy = tmp_path / "store.db"
+    shutil.copy(demo_store, copy)
+    shutil.copytree(demo_store.with_name(demo_store.name + ".index"), copy.with_name(copy.name + ".index"))
+    return copy

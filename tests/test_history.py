@@ -5,7 +5,6 @@ export as JSON, CSV and a printable page; the history survives a restart; old st
 import csv
 import io
 import json
-import shutil
 import sqlite3
 
 import pytest
@@ -14,7 +13,6 @@ from typer.testing import CliRunner
 
 from burhan.api.app import create_app
 from burhan.cli import app
-from burhan.demo import build_demo_store
 from burhan.store import SCHEMA_VERSION, Store
 from burhan.store.history import CheckHistory, CheckNotFound
 
@@ -23,28 +21,15 @@ CLAIM = "مقتل 1300 مدني في سوريا خلال نوفمبر"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    return build_demo_store(tmp_path_factory.mktemp("history") / "demo.db")
-
-
-@pytest.fixture
-def db(demo_db, tmp_path):
-    copy = tmp_path / "store.db"
-    shutil.copy(demo_db, copy)
-    shutil.copytree(demo_db.with_name(demo_db.name + ".index"), copy.with_name(copy.name + ".index"))
-    return copy
-
-
 def cli(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-def test_cli_check_is_kept_with_corpus_and_model_versions_and_the_note_never_replaces_the_verdict(db):
-    checked = cli("check", CLAIM, "--db", db, "--json")
+def test_cli_check_is_kept_with_corpus_and_model_versions_and_the_note_never_replaces_the_verdict(demo_copy):
+    checked = cli("check", CLAIM, "--db", demo_copy, "--json")
     assert checked.exit_code == 0, checked.output
     answer = json.loads(checked.stdout)
-    with Store(db) as store:
+    with Store(demo_copy) as store:
         history = CheckHistory(store)
         record = history.get(answer["check_id"])
         articles = store.stats()["articles"]
@@ -58,48 +43,48 @@ def test_cli_check_is_kept_with_corpus_and_model_versions_and_the_note_never_rep
 
     machine = record.verdict
     other = "false" if machine != "false" else "true"
-    noted = cli("history", "note", record.id, "--note", "راجعه المحرر مع المرصد", "--verdict", other, "--by", "مها", "--db", db, "--json")
+    noted = cli("history", "note", record.id, "--note", "راجعه المحرر مع المرصد", "--verdict", other, "--by", "مها", "--db", demo_copy, "--json")
     assert noted.exit_code == 0, noted.output
     edited = json.loads(noted.stdout)
     assert (edited["verdict"], edited["verdict_override"], edited["note"], edited["edited_by"]) == \
         (machine, other, "راجعه المحرر مع المرصد", "مها")
     # a note alone keeps the editor's verdict; clearing the verdict keeps the note
-    cli("history", "note", record.id, "--note", "ملاحظة ثانية", "--db", db)
-    cli("history", "note", record.id, "--clear-verdict", "--db", db)
-    shown = json.loads(cli("history", "show", record.id, "--db", db, "--json").stdout)
+    cli("history", "note", record.id, "--note", "ملاحظة ثانية", "--db", demo_copy)
+    cli("history", "note", record.id, "--clear-verdict", "--db", demo_copy)
+    shown = json.loads(cli("history", "show", record.id, "--db", demo_copy, "--json").stdout)
     assert (shown["verdict"], shown["verdict_override"], shown["note"]) == (machine, None, "ملاحظة ثانية")
 
-    bad = cli("history", "note", record.id, "--verdict", "ربما", "--db", db)
+    bad = cli("history", "note", record.id, "--verdict", "ربما", "--db", demo_copy)
     assert bad.exit_code == 2 and "unknown verdict" in bad.output
-    missing = cli("history", "show", 999, "--db", db)
+    missing = cli("history", "show", 999, "--db", demo_copy)
     assert missing.exit_code == 2 and "no check with id 999" in missing.output
 
-    listing = cli("history", "--db", db)
+    listing = cli("history", "--db", demo_copy)
     assert listing.exit_code == 0 and "الادعاء" in listing.stdout and "مقتل 1300" in listing.stdout
 
 
-def test_batch_checks_are_kept_and_listed_newest_first(db, tmp_path):
+def test_batch_checks_are_kept_and_listed_newest_first(demo_copy, tmp_path):
     claims = tmp_path / "claims.jsonl"
     claims.write_text("\n".join(json.dumps({"id": f"c{i}", "claim": c}, ensure_ascii=False) for i, c in
                                 enumerate([CLAIM, "قافلة مساعدات تدخل مضايا المحاصرة", "!!!"])) + "\n", encoding="utf-8")
-    done = cli("check", "--batch", claims, "--out", tmp_path / "out.jsonl", "--db", db)
+    done = cli("check", "--batch", claims, "--out", tmp_path / "out.jsonl", "--db", demo_copy)
     assert done.exit_code == 0, done.output
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [("check_id" in line) for line in lines] == [True, True, False]  # the failed claim is not a check
-    listed = json.loads(cli("history", "--db", db, "--json", "--limit", 1).stdout)
+    listed = json.loads(cli("history", "--db", demo_copy, "--json", "--limit", 1).stdout)
     assert listed["total"] == 2 and [r["id"] for r in listed["items"]] == [lines[1]["check_id"]]
     assert listed["items"][0]["channel"] == "batch" and listed["items"][0]["result"] is None
-    assert cli("check", CLAIM, "--db", db, "--no-history").exit_code == 0
-    assert json.loads(cli("history", "--db", db, "--json").stdout)["total"] == 2
+    assert cli("check", CLAIM, "--db", demo_copy, "--no-history").exit_code == 0
+    assert json.loads(cli("history", "--db", demo_copy, "--json").stdout)["total"] == 2
 
 
-def test_export_json_csv_and_printable_html(db):
-    check_id = json.loads(cli("check", CLAIM, "--db", db, "--json").stdout)["check_id"]
-    cli("history", "note", check_id, "--note", "=HYPERLINK(\"x\") لا يُنفَّذ", "--db", db)
-    as_json = json.loads(cli("history", "export", check_id, "--format", "json", "--db", db).stdout)
+def test_export_json_csv_and_printable_html(demo_copy):
+    check_id = json.loads(cli("check", CLAIM, "--db", demo_copy, "--json").stdout)["check_id"]
+    cli("history", "note", check_id, "--note", "=HYPERLINK(\"x\") لا يُنفَّذ", "--db", demo_copy)
+    as_json = json.loads(cli("history", "export", check_id, "--format", "json", "--db", demo_copy).stdout)
     assert as_json["id"] == check_id and as_json["result"]["claim"] == CLAIM
 
-    text = cli("history", "export", check_id, "--format", "csv", "--db", db).stdout
+    text = cli("history", "export", check_id, "--format", "csv", "--db", demo_copy).stdout
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     related = [e for e in as_json["result"]["evidence"] if e["stance"] != "unrelated"]
@@ -107,20 +92,20 @@ def test_export_json_csv_and_printable_html(db):
     assert [int(r["article_id"]) for r in rows] == [e["article_id"] for e in related]
     assert all(r["note"].startswith("'=") for r in rows)  # a formula is never run by a spreadsheet
 
-    page = cli("history", "export", check_id, "--format", "html", "--db", db).stdout
+    page = cli("history", "export", check_id, "--format", "html", "--db", demo_copy).stdout
     assert 'dir="rtl"' in page and "@media print" in page and "<script" not in page
     assert "المجموعة" in page and as_json["checked_at"] in page and "لا يُنفَّذ" in page
-    bad = cli("history", "export", check_id, "--format", "pdf", "--db", db)
+    bad = cli("history", "export", check_id, "--format", "pdf", "--db", demo_copy)
     assert bad.exit_code == 2 and "unknown format" in bad.output
 
 
-def test_api_history_survives_a_restart_and_edits_need_the_token(db):
-    with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as client:
+def test_api_history_survives_a_restart_and_edits_need_the_token(demo_copy):
+    with TestClient(create_app(demo_copy, token=TOKEN), raise_server_exceptions=False) as client:
         first = client.post("/api/check", json={"claim": CLAIM}, headers={"X-Burhan-Client": "page"}).json()
         second = client.post("/api/check", json={"claim": "قافلة مساعدات تدخل مضايا المحاصرة"},
                              headers={"Authorization": f"Bearer {TOKEN}"}).json()
         assert client.post("/api/check", json={"claim": CLAIM}, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as client:  # a restart
+    with TestClient(create_app(demo_copy, token=TOKEN), raise_server_exceptions=False) as client:  # a restart
         listed = client.get("/api/checks", params={"limit": 10}).json()
         assert listed["total"] == 2 and [r["id"] for r in listed["items"]] == [second["check_id"], first["check_id"]]
         assert [(r["asked_by"], r["channel"]) for r in listed["items"]] == [("admin", "api"), ("anonymous", "page")]
@@ -152,14 +137,14 @@ def test_api_history_survives_a_restart_and_edits_need_the_token(db):
         assert "patch" in paths["/api/checks/{check_id}"]
 
 
-def test_a_store_of_schema_5_migrates_with_its_articles_and_an_empty_history(db):
-    with sqlite3.connect(db) as con:  # back to version 5, as a wave-2 store was
+def test_a_store_of_schema_5_migrates_with_its_articles_and_an_empty_history(demo_copy):
+    with sqlite3.connect(demo_copy) as con:  # back to version 5, as a wave-2 store was
         con.execute("DROP TABLE checks")
         con.execute("DROP TABLE tokens")
         con.execute("DELETE FROM meta WHERE key = 'content_version'")
         con.execute("PRAGMA user_version = 5")
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    with Store(db) as store:
+    with Store(demo_copy) as store:
         assert store.schema_version == SCHEMA_VERSION and store.stats()["articles"] == articles
         assert store.stats()["checks"] == 0 and store.content_version() == 0
         with pytest.raises(CheckNotFound):

@@ -3,7 +3,6 @@ name and no more, revocation at once, failed authentication rate-limited per add
 token never in an answer, and the history names who asked."""
 
 import json
-import shutil
 import sqlite3
 
 import pytest
@@ -12,26 +11,12 @@ from typer.testing import CliRunner
 
 from burhan.api.app import FailedLogins, create_app
 from burhan.cli import app
-from burhan.demo import build_demo_store
 from burhan.store import Store
 from burhan.store.tokens import TokenError, TokenRegistry, token_hash
 
 runner = CliRunner()
 ARTICLE = {"articles": [{"text": "أعلنت مديرية الصحة في حلب افتتاح مركز جديد لغسيل الكلى في حي الشعار.",
                          "url": "https://tokens.example/1"}]}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    return build_demo_store(tmp_path_factory.mktemp("tokens") / "demo.db")
-
-
-@pytest.fixture
-def db(demo_db, tmp_path):
-    copy = tmp_path / "store.db"
-    shutil.copy(demo_db, copy)
-    shutil.copytree(demo_db.with_name(demo_db.name + ".index"), copy.with_name(copy.name + ".index"))
-    return copy
 
 
 def make(db, name, role):
@@ -44,25 +29,25 @@ def bearer(token):
     return {"Authorization": f"Bearer {token}"}
 
 
-def test_a_token_is_shown_once_and_only_its_hash_is_kept(db):
-    secret = make(db, "reporter", "check")
-    with sqlite3.connect(db) as con:
+def test_a_token_is_shown_once_and_only_its_hash_is_kept(demo_copy):
+    secret = make(demo_copy, "reporter", "check")
+    with sqlite3.connect(demo_copy) as con:
         dumped = "\n".join(con.iterdump())
     assert secret not in dumped and token_hash(secret) in dumped
-    listed = json.loads(runner.invoke(app, ["token", "list", "--db", str(db), "--json"]).stdout)
+    listed = json.loads(runner.invoke(app, ["token", "list", "--db", str(demo_copy), "--json"]).stdout)
     assert [(t["name"], t["role"], t["revoked_at"]) for t in listed] == [("reporter", "check", None)]
-    assert secret not in runner.invoke(app, ["token", "list", "--db", str(db)]).stdout
-    again = runner.invoke(app, ["token", "create", "reporter", "--role", "admin", "--db", str(db)])
+    assert secret not in runner.invoke(app, ["token", "list", "--db", str(demo_copy)]).stdout
+    again = runner.invoke(app, ["token", "create", "reporter", "--role", "admin", "--db", str(demo_copy)])
     assert again.exit_code == 2 and "exists" in again.output
-    bad = runner.invoke(app, ["token", "create", "x", "--role", "owner", "--db", str(db)])
+    bad = runner.invoke(app, ["token", "create", "x", "--role", "owner", "--db", str(demo_copy)])
     assert bad.exit_code == 2 and "unknown role" in bad.output
-    with Store(db) as store, pytest.raises(TokenError):
+    with Store(demo_copy) as store, pytest.raises(TokenError):
         TokenRegistry(store).revoke("nobody")
 
 
-def test_roles_allow_what_they_name_revocation_is_immediate_and_the_history_names_the_holder(db):
-    checker, ingester = make(db, "maha", "check"), make(db, "desk", "ingest")
-    with TestClient(create_app(db), raise_server_exceptions=False) as client:  # no --token: store tokens only
+def test_roles_allow_what_they_name_revocation_is_immediate_and_the_history_names_the_holder(demo_copy):
+    checker, ingester = make(demo_copy, "maha", "check"), make(demo_copy, "desk", "ingest")
+    with TestClient(create_app(demo_copy), raise_server_exceptions=False) as client:  # no --token: store tokens only
         checked = client.post("/api/check", json={"claim": "مقتل 1300 مدني في سوريا خلال نوفمبر"}, headers=bearer(checker))
         assert checked.status_code == 200, checked.text
         record = client.get(f"/api/checks/{checked.json()['check_id']}").json()
@@ -73,13 +58,13 @@ def test_roles_allow_what_they_name_revocation_is_immediate_and_the_history_name
         assert client.patch(f"/api/checks/{record['id']}", json={"note": "راجعته"}, headers=bearer(checker)).status_code == 200
         assert client.post("/api/ingest", json=ARTICLE, headers=bearer(ingester)).status_code == 200
         assert client.post("/api/ingest", json=ARTICLE).status_code == 401  # writes always need a token
-        runner.invoke(app, ["token", "revoke", "desk", "--db", str(db)])
+        runner.invoke(app, ["token", "revoke", "desk", "--db", str(demo_copy)])
         assert client.post("/api/ingest", json=ARTICLE, headers=bearer(ingester)).status_code == 401
 
 
-def test_a_private_server_needs_a_token_for_reads_and_checks(db):
-    reader, checker = make(db, "viewer", "read"), make(db, "maha", "check")
-    with TestClient(create_app(db, private=True), raise_server_exceptions=False) as client:
+def test_a_private_server_needs_a_token_for_reads_and_checks(demo_copy):
+    reader, checker = make(demo_copy, "viewer", "read"), make(demo_copy, "maha", "check")
+    with TestClient(create_app(demo_copy, private=True), raise_server_exceptions=False) as client:
         assert client.get("/health").status_code == 200  # liveness stays open
         assert client.get("/api/search", params={"q": "حلب"}).status_code == 401
         assert client.get("/api/search", params={"q": "حلب"}, headers=bearer(reader)).status_code == 200
@@ -87,9 +72,9 @@ def test_a_private_server_needs_a_token_for_reads_and_checks(db):
         assert client.post("/api/check", json={"claim": "حصار حلب"}, headers=bearer(checker)).status_code == 200
 
 
-def test_failed_authentication_is_rate_limited_per_address(db):
-    make(db, "maha", "check")
-    with TestClient(create_app(db, failed_logins=FailedLogins(limit=3, window=60)), raise_server_exceptions=False) as client:
+def test_failed_authentication_is_rate_limited_per_address(demo_copy):
+    make(demo_copy, "maha", "check")
+    with TestClient(create_app(demo_copy, failed_logins=FailedLogins(limit=3, window=60)), raise_server_exceptions=False) as client:
         statuses = [client.get("/api/stats", headers=bearer(f"guess-{n}")).status_code for n in range(5)]
         assert statuses == [401, 401, 401, 429, 429]
         blocked = client.get("/api/stats", headers=bearer("guess-5"))

@@ -22,10 +22,7 @@ import argparse
 import json
 from pathlib import Path
 
-import numpy as np
-
-from burhan.evaluation.verdict import basis_report, verdict_report
-from burhan.verdict.model import VerdictModel
+from burhan.evaluation.verdict import basis_report, decide_kept_fold, verdict_report
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = (-3.0, -6.0, -9.0)
@@ -34,9 +31,7 @@ WEIGHTS = (-3.0, -6.0, -9.0)
 def score(weight: float, folds: list[dict]) -> dict:
     predicted, p_true, gold, bases = [], [], [], []
     for fold in folds:
-        model = VerdictModel(count_conflict_weight=weight).fit(np.array(fold["X_train"]),
-                                                                [g == "true" for g in fold["train_gold"]])
-        decisions = [model.decide(np.array(x), b) for x, b in zip(fold["X_test"], fold["test_bases"])]
+        decisions = decide_kept_fold({"count_conflict_weight": weight}, fold)
         predicted += [d[0] for d in decisions]
         p_true += [d[2] for d in decisions]
         gold += fold["test_gold"]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.verdict import basis_report, verdict_report
+from burhan.evaluation.verdict import basis_report, decide_kept_fold, verdict_report
 from burhan.verdict.model import VerdictModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,8 +79,7 @@ def main() -> None:
         params = {key: pick[key] for key in SHIPPED}
         chosen.append({"outer_fold": fold["fold"], **pick})
         for setting, sink in ((params, predicted), (SHIPPED, shipped_predicted)):
-            model = VerdictModel(**setting).fit(np.array(fold["X_train"]), [g == "true" for g in fold["train_gold"]])
-            decisions = [model.decide(np.array(x), b) for x, b in zip(fold["X_test"], fold["test_bases"])]
+            decisions = decide_kept_fold(setting, fold)
             sink += [d[0] for d in decisions]
             if setting is params:
                 p_true += [d[2] for d in decisions]

@@ -400,13 +400,12 @@ def check(
 ) -> None:
     """Check a claim: evidence, each article's stance with its rationale, and a verdict."""
     from burhan.engine import ClaimError
-    from burhan.store.corpus import ShardedStore
 
     _check_lang(lang)
     _one_or_batch(claim, batch, out_path)
     items = _read_claims(batch) if batch is not None else None
     with _engine(db, encoder, stance_model, verdict_model, reliability, k) as engine:
-        if history and isinstance(engine.store, ShardedStore):
+        if history and not engine.keeps_history:
             err.print("[yellow]warning:[/] a sharded corpus is read only: the check is not kept in a history", highlight=False)
             history = False
         if items is not None:

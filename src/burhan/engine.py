@@ -53,7 +53,7 @@ class Engine:
     def __init__(self, store: Store, searcher: Searcher | None = None, stance_model: StanceModel | None = None,
                  verdict_model: VerdictModel | None = None, reliability: SourceReliability | None = None,
                  k: int = 20, mode: str = "hybrid", max_claim_chars: int = MAX_CLAIM_CHARS,
-                 matcher: FactCheckMatcher | None = None):
+                 matcher: FactCheckMatcher | None = None, model_files: dict[str, Path | None] | None = None):
         self.store = store
         self._matcher = matcher  # made on first use: a store without fact-checks never loads it
         self.searcher = searcher or Searcher(store)
@@ -67,7 +67,7 @@ class Engine:
         self.mode = mode
         self.max_claim_chars = max_claim_chars
         # the files the models came from, named in the history (None: given in memory)
-        self.model_files: dict[str, Path | None] = {
+        self.model_files: dict[str, Path | None] = model_files or {
             "stance": SHIPPED_STANCE if stance_model is None else None,
             "verdict": SHIPPED_VERDICT if verdict_model is None else None}
 
@@ -82,9 +82,8 @@ class Engine:
         model, table = load_verdict_model(verdict_model or SHIPPED_VERDICT)
         if reliability_file:
             table.load_overrides(reliability_file)
-        engine = cls(store, searcher, StanceModel.load(stance_model or SHIPPED_STANCE), model, table, **options)
-        engine.model_files = {"stance": Path(stance_model or SHIPPED_STANCE), "verdict": Path(verdict_model or SHIPPED_VERDICT)}
-        return engine
+        files = {"stance": Path(stance_model or SHIPPED_STANCE), "verdict": Path(verdict_model or SHIPPED_VERDICT)}
+        return cls(store, searcher, StanceModel.load(files["stance"]), model, table, model_files=files, **options)
 
     def close(self) -> None:
         self.store.close()
@@ -105,6 +104,11 @@ class Engine:
         """Each model's file name and the first 12 hex digits of its SHA-256 ("in memory" when
         the model was not loaded from a file)."""
         return {name: (f"{path.name}@{_file_hash(path)}" if path else "in memory") for name, path in self.model_files.items()}
+
+    @property
+    def keeps_history(self) -> bool:
+        """Whether checks can be saved: a store file yes, a sharded corpus (read only) no."""
+        return isinstance(self.store, Store)
 
     def save(self, result: dict, asked_by: str, channel: str) -> int:
         """Keep a check (``asdict(verdict)``) in the store's history; returns its id. A sharded

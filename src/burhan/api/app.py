@@ -49,7 +49,7 @@ from burhan.search.factchecks import MatchError
 from burhan.store import Store, StoreError
 from burhan.store.corpus import ShardedStore
 from burhan.store.tokens import TokenInfo, TokenRegistry, allows
-from burhan.store.history import CheckHistory, CheckNotFound
+from burhan.store.history import CheckHistory, CheckNotFound, history_of
 from burhan.web.export import FORMATS, export_check
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -233,10 +233,10 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     editor, ingester = require("check", write=True), require("ingest", write=True)  # a note; articles, fact-checks
 
     def history() -> CheckHistory:
-        store = current().store
-        if isinstance(store, ShardedStore):
-            raise HTTPException(409, "this server reads a sharded corpus (read only), which keeps no history of checks")
-        return CheckHistory(store)
+        try:
+            return history_of(current().store)
+        except StoreError as err:  # a sharded corpus: read only, no history
+            raise refuse(409, str(err)) from None
 
     @app.middleware("http")
     async def limit_request_size(request: Request, call_next):
@@ -269,7 +269,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
     @app.get("/health", response_model=Health, responses=error_responses(auth=False))
     def health() -> dict:
         with lock:
-            return {"status": "ok", "articles": current().store.stats()["articles"], "worker": os.getpid()}
+            return {"status": "ok", "articles": current().store.article_count(), "worker": os.getpid()}
 
     @app.get("/api/stats", response_model=dict[str, int], responses=error_responses(), dependencies=[Depends(reader)])
     def stats() -> dict:
@@ -287,7 +287,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                 verdict = e.check(Claim(request.claim, date=request.date), k=request.k, lang=request.lang)
                 sentences = {a.id: a.sentences for a in e.store.articles([x.article_id for x in verdict.evidence])}
                 body = verdict_body(verdict, sentences)
-                if not isinstance(e.store, ShardedStore):
+                if e.keeps_history:
                     body["check_id"] = e.save(asdict(verdict), asked_by, client or "api")
         except ClaimError as err:
             raise refuse(422, str(err), "claim") from None
@@ -346,9 +346,8 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
                         headers={"Content-Disposition": f'attachment; filename="burhan-check-{check_id}.{format}"'})
 
     @app.get("/api/search", response_model=list[SearchHit], responses=error_responses(422), dependencies=[Depends(reader)])
-    def search(q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
-               mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False,
-               response: Response = None) -> list[dict]:
+    def search(response: Response, q: str = Query(description="What to look for."), k: int = Query(10, ge=1, le=100),
+               mode: str = Query("hybrid", pattern="^(bm25|dense|hybrid)$"), sentences: bool = False) -> list[dict]:
         """Search the corpus. A hybrid search while vectors are missing (an ingest on the command
         line not yet embedded) answers with BM25 alone and says so in ``X-Burhan-Warning``."""
         if len(q) > max_claim_chars:
@@ -386,7 +385,7 @@ def create_app(db: str | Path, token: str | None = None, encoder: str = DEFAULT_
         with lock:
             store = current().store
             items = store.list_articles(limit, offset)
-            total = store.stats()["articles"]
+            total = store.article_count()
         return {"total": total, "offset": offset,
                 "items": [{"id": a.id, "title": a.title, "origin": a.origin, "url": a.url, "source": a.source,
                            "date": a.date, "story_id": a.story_id} for a in items]}

@@ -177,6 +177,13 @@ def verdict_report(gold: list[str], predicted: list[str], p_true: list[float] | 
 
 # -- baselines -----------------------------------------------------------------------------
 
+def decide_kept_fold(params: dict, fold: dict) -> list[tuple[str, float | None, float]]:
+    """``VerdictModel(**params)`` fitted on one outer fold's kept training rows (the features file
+    ``cross_validate_verdict(features_out=…)`` writes), deciding that fold's test rows."""
+    model = VerdictModel(**params).fit(np.array(fold["X_train"]), [g == "true" for g in fold["train_gold"]])
+    return [model.decide(np.array(x), b) for x, b in zip(fold["X_test"], fold["test_bases"])]
+
+
 def gold_stance_rule(claim: LabelledClaim) -> str:
     stances = [a.stance for a in claim.articles if a.text.strip()]
     return "true" if "agree" in stances and "disagree" not in stances else "false"

@@ -28,7 +28,6 @@ import json
 import tempfile
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -38,6 +37,7 @@ from burhan.ingest.pipeline import FileError, IngestReport, analyze_file
 from burhan.ingest.readers import ReadOptions, expand_paths
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.store.corpus import FORMAT_VERSION, MANIFEST, shard_name
+from burhan.store.sqlite import utc_now
 
 BATCH = 256  # articles per store transaction, as single-machine ingest
 
@@ -78,7 +78,7 @@ def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options
         report.duplicates += shard.duplicates
     manifest = {"format": FORMAT_VERSION, "shards": [shard_name(k) for k in range(shards)],
                 "articles": report.added + report.duplicates, "duplicate_threshold": DUPLICATE_THRESHOLD,
-                "inputs": [str(i) for i in inputs], "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                "inputs": [str(i) for i in inputs], "created": utc_now()}
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     results.unpersist()
     articles.unpersist()

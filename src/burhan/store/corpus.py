@@ -82,6 +82,9 @@ class ShardedStore:
                 "sources": len(set().union(*(s.sources() for s in self.shards))), "factchecks": 0,
                 "checks": 0, "schema_version": min(p["schema_version"] for p in per_shard), "shards": self.n}
 
+    def article_count(self) -> int:
+        return sum(s.article_count() for s in self.shards)
+
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         listed = sorted((self._globalise(k, a) for k, s in enumerate(self.shards) for a in s.list_articles()),
                         key=lambda a: a.id)

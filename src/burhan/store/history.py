@@ -10,10 +10,8 @@ never changed.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
-
 from burhan.domain import CHANNELS, VERDICTS, CheckRecord
-from burhan.store.sqlite import Store, StoreError
+from burhan.store.sqlite import Store, StoreError, utc_now
 
 MAX_NOTE_CHARS = 5000
 _SUMMARY_COLUMNS = ("id, claim, checked_at, verdict, basis, confidence, p_true, evidence_ids, corpus_articles, "
@@ -25,10 +23,6 @@ class CheckNotFound(KeyError):
 
     def __str__(self) -> str:
         return f"no check with id {self.args[0]} in the history"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _record(row, with_result: bool) -> CheckRecord:
@@ -64,7 +58,7 @@ class CheckHistory:
             cursor = db.execute(
                 "INSERT INTO checks (claim, checked_at, verdict, basis, confidence, p_true, evidence_ids, corpus_articles,"
                 " corpus_last_ingest, models, asked_by, channel, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (result["claim"], _now(), result["verdict"], result["basis"], result.get("confidence"),
+                (result["claim"], utc_now(), result["verdict"], result["basis"], result.get("confidence"),
                  result.get("p_true"), json.dumps(evidence), articles, last_ingest,
                  json.dumps(models, sort_keys=True), asked_by, channel, json.dumps(result, ensure_ascii=False)),
             )
@@ -100,7 +94,7 @@ class CheckHistory:
             new_note = row["note"] if note is None else (note.strip() or None)
             new_override = None if clear_override else (verdict_override or row["verdict_override"])
             db.execute("UPDATE checks SET note = ?, verdict_override = ?, edited_at = ?, edited_by = ? WHERE id = ?",
-                       (new_note, new_override, _now(), edited_by, check_id))
+                       (new_note, new_override, utc_now(), edited_by, check_id))
         return self.get(check_id)
 
 

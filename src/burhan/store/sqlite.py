@@ -162,6 +162,11 @@ DATA_MIGRATIONS = {5: _fill_stems}
 ADDED, UNCHANGED, DUPLICATE = "added", "unchanged", "duplicate"
 
 
+def utc_now() -> str:
+    """The time things are stored with: ISO 8601, UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 class StoreError(Exception):
     """The store file cannot be used (not a Burhan store, newer schema, unreadable)."""
 
@@ -274,7 +279,7 @@ class Store:
         (same origin and content already stored) or ``duplicate`` (stored and linked to the
         story of an earlier near-identical article). Sets ``id`` and ``story_id``."""
         statuses = []
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         with self.transaction() as db:
             for article in articles:
                 row = db.execute(
@@ -342,6 +347,9 @@ class Store:
         return {"articles": row["articles"], "sentences": sentences, "stories": row["stories"],
                 "sources": row["sources"], "factchecks": self.factcheck_count(),
                 "checks": self.db.execute("SELECT count(*) FROM checks").fetchone()[0], "schema_version": self.schema_version}
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles in id order, without text or sentences (for listings)."""
@@ -488,7 +496,7 @@ class Store:
         per fact-check, ``added`` or ``unchanged`` (same URL — or external id — and claim
         already stored). Sets ``id``."""
         statuses = []
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         with self.transaction() as db:
             for item, item_tokens in zip(factchecks, tokens, strict=True):
                 key = factcheck_key(item)

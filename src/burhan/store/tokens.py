@@ -16,9 +16,8 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
-from burhan.store.sqlite import Store
+from burhan.store.sqlite import Store, utc_now
 
 ROLES = ("read", "check", "ingest", "admin")
 NAME = re.compile(r"^[\w.@-]{1,64}$")
@@ -62,7 +61,7 @@ class TokenRegistry:
             if db.execute("SELECT 1 FROM tokens WHERE name = ?", (name,)).fetchone():
                 raise TokenError(f"a token named {name!r} exists (revoke it first, or choose another name)")
             db.execute("INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)",
-                       (name, role, token_hash(token), datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                       (name, role, token_hash(token), utc_now()))
         return token
 
     def list(self) -> list[TokenInfo]:
@@ -73,7 +72,7 @@ class TokenRegistry:
         """The token stops working at once (every server worker looks it up per request)."""
         with self.store.transaction() as db:
             done = db.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-                              (datetime.now(timezone.utc).isoformat(timespec="seconds"), name)).rowcount
+                              (utc_now(), name)).rowcount
         if not done:
             raise TokenError(f"no active token named {name!r}")
 
