@@ -148,3 +148,32 @@ def test_ann_index_agrees_with_exact_search_and_is_extended_not_rebuilt(tmp_path
     assert all(exact.search(q, 1)[0][0] == ann.search(q, 1)[0][0] for q in queries)
     shuffled = DenseIndex(ids[::-1].copy(), matrix[::-1].copy(), ann_threshold=100, ann_path=path)
     assert shuffled.ann.ntotal == len(ids)  # rows no longer match the saved graph: rebuilt, not extended
+
+
+def test_shards_scored_with_the_corpus_statistics_rank_like_one_index(tmp_path):
+    """BM25 over shards with the whole corpus's document frequencies gives one index's scores
+    (documents cut to one length, so that only the IDF can differ); with each shard's own
+    frequencies the same documents score otherwise."""
+    from burhan.search.lexical import AnalysedArticle, LexicalIndex, TermStatistics
+    from burhan.text.tokens import analyze
+
+    lines = [json.loads(line) for line in DEMO_CORPUS.read_text(encoding="utf-8").splitlines()]
+    sentences = [tokens[:8] for record in lines for part in re.split(r"[.\n،]", record["text"])
+                 if len(tokens := analyze(part)) >= 8]
+    documents = [AnalysedArticle(i + 1, tokens, [tokens]) for i, tokens in enumerate(sentences)]
+    assert len(documents) >= 40
+    one, shards = LexicalIndex(tmp_path / "one"), [LexicalIndex(tmp_path / f"s{n}") for n in range(2)]
+    one.add_analysed(documents)
+    shards[0].add_analysed(documents[: len(documents) // 3])  # unequal shards: their own IDFs differ
+    shards[1].add_analysed(documents[len(documents) // 3:])
+    terms = analyze("مقتل 1300 مدني في سوريا خلال نوفمبر والمرصد السوري")
+    statistics = sum((s.statistics(terms) for s in shards), TermStatistics())
+    assert statistics.documents == len(documents) == one.statistics(terms).documents
+    assert statistics.frequencies == one.statistics(terms).frequencies
+
+    expected = {h.article_id: h.score for h in one.search_terms(terms, len(documents))}
+    merged = {h.article_id: h.score for s in shards for h in s.search_terms(terms, len(documents), statistics=statistics)}
+    own = {h.article_id: h.score for s in shards for h in s.search_terms(terms, len(documents))}
+    assert merged.keys() == expected.keys() and len(expected) >= 5
+    assert all(abs(merged[a] - expected[a]) < 1e-4 * expected[a] for a in expected)
+    assert max(abs(own[a] - expected[a]) / expected[a] for a in expected) > 0.01

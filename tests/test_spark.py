@@ -80,7 +80,7 @@ def test_spark_cli_and_a_clear_error_for_a_used_folder(spark, seeds, tmp_path):
 def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
     """Every command that opens a store opens the corpus folder: the same counts and articles,
     global ids that `show` opens, dense search identical to one store (one encoder's cosines),
-    BM25 merged across shards (each shard's own statistics: the same best hit here), a check."""
+    BM25 merged across shards with the corpus's document frequencies, a check."""
     from typer.testing import CliRunner
 
     from burhan.cli import app
@@ -110,8 +110,10 @@ def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
     query = "قافلة مساعدات تدخل مضايا المحاصرة"
     dense = [h["origin"] for h in run("search", query, "--db", corpus, "--mode", "dense")]
     assert dense == [h["origin"] for h in run("search", query, "--db", one, "--mode", "dense")]
-    bm25 = run("search", query, "--db", corpus, "--mode", "bm25")
-    assert bm25[0]["origin"] == run("search", query, "--db", one, "--mode", "bm25")[0]["origin"]
+    bm25 = [h["origin"] for h in run("search", query, "--db", corpus, "--mode", "bm25")]
+    one_bm25 = [h["origin"] for h in run("search", query, "--db", one, "--mode", "bm25")]
+    # the IDF is the corpus's; each shard's own average length still normalises (documented)
+    assert bm25[:4] == one_bm25[:4] and len(set(bm25) & set(one_bm25)) >= 8, (bm25, one_bm25)
     verdict = run("check", "مقتل 1300 مدني في سوريا خلال نوفمبر", "--db", corpus)
     assert verdict["verdict"] in ("true", "false", "not_enough_evidence") and verdict["evidence"]
     top = verdict["evidence"][0]

@@ -11,6 +11,7 @@ article id it holds, so an interrupted update is redone, not doubled.
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,43 @@ class LexicalHit:
     sentence_index: int | None = None
 
 
-def any_term_query(schema: tantivy.Schema, field: str, terms: list[str]) -> tantivy.Query:
+@dataclass(frozen=True)
+class TermStatistics:
+    """What BM25's IDF reads: how many documents a collection holds, and how many hold each term.
+    Statistics of several indexes add up to those of their union
+    (``sum(shard_statistics, TermStatistics())``)."""
+
+    documents: int = 0
+    frequencies: dict[str, int] | None = None
+
+    def __add__(self, other: "TermStatistics") -> "TermStatistics":
+        mine, theirs = self.frequencies or {}, other.frequencies or {}
+        return TermStatistics(self.documents + other.documents,
+                              {t: mine.get(t, 0) + theirs.get(t, 0) for t in mine.keys() | theirs.keys()})
+
+    def idf(self, term: str) -> float:
+        """Tantivy's (Lucene's) BM25 IDF, ``ln(1 + (N - n + 0.5) / (n + 0.5))``."""
+        n = (self.frequencies or {}).get(term, 0)
+        return math.log(1 + (self.documents - n + 0.5) / (n + 0.5))
+
+
+def any_term_query(schema: tantivy.Schema, field: str, terms: list[str],
+                   boosts: dict[str, float] | None = None) -> tantivy.Query:
     """BM25 over analysed ``terms`` (each once), as term queries: never parsed, so quotes, ``*``,
-    ``:`` or ``AND`` in a query are plain text."""
-    return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, t)) for t in dict.fromkeys(terms)])
+    ``:`` or ``AND`` in a query are plain text. ``boosts`` multiply a term's score."""
+    queries = []
+    for term in dict.fromkeys(terms):
+        query = tantivy.Query.term_query(schema, field, term)
+        if boosts and boosts.get(term, 1.0) != 1.0:
+            query = tantivy.Query.boost_query(query, boosts[term])
+        queries.append((tantivy.Occur.Should, query))
+    return tantivy.Query.boolean_query(queries)
+
+
+def _statistics(searcher: tantivy.Searcher, terms: list[str]) -> TermStatistics:
+    # live documents: tantivy's own IDF also counts deleted ones not yet merged away, which
+    # exist here only after an interrupted update was redone
+    return TermStatistics(searcher.num_docs, {t: searcher.doc_freq("body", t) for t in dict.fromkeys(terms)})
 
 
 def _schema(with_sentence: bool) -> tantivy.Schema:
@@ -124,19 +157,38 @@ class LexicalIndex:
 
     def search(self, query: str, k: int = 10, sentences: bool = False) -> list[LexicalHit]:
         """BM25 top ``k`` for ``query`` (analysed like the documents)."""
-        terms = analyze(query)
+        return self.search_terms(analyze(query), k, sentences)
+
+    def statistics(self, terms: list[str], sentences: bool = False) -> TermStatistics:
+        """This index's document count and the document frequency of each of ``terms``."""
+        return _statistics(self._searcher(sentences), terms)
+
+    def search_terms(self, terms: list[str], k: int = 10, sentences: bool = False,
+                     statistics: TermStatistics | None = None) -> list[LexicalHit]:
+        """BM25 top ``k`` for already analysed ``terms``. With ``statistics`` (a whole sharded
+        collection's), each term's IDF is the collection's instead of this index's: its term
+        query is boosted by global IDF / local IDF, so scores of several shards compare. The
+        length normalisation stays this index's (its own average document length)."""
         if not terms:
             return []
         name = "sentences" if sentences else "articles"
-        index = self._indexes[name]
-        index.reload()
-        searcher = index.searcher()
-        query_obj = any_term_query(self._schemas[name], "body", terms)
+        searcher = self._searcher(sentences)
+        boosts = None
+        if statistics is not None:
+            local = _statistics(searcher, terms)
+            boosts = {t: statistics.idf(t) / local.idf(t) for t in dict.fromkeys(terms)
+                      if local.frequencies[t] and local.idf(t) > 0}
+        query_obj = any_term_query(self._schemas[name], "body", terms, boosts)
         hits = []
         for score, address in searcher.search(query_obj, k).hits:
             doc = searcher.doc(address)
             hits.append(LexicalHit(doc["article_id"][0], float(score), doc["sentence_index"][0] if sentences else None))
         return hits
+
+    def _searcher(self, sentences: bool) -> tantivy.Searcher:
+        index = self._indexes["sentences" if sentences else "articles"]
+        index.reload()
+        return index.searcher()
 
     def count(self) -> int:
         index = self._indexes["articles"]

@@ -18,8 +18,9 @@ import numpy as np
 from burhan.domain import SearchHit
 from burhan.search.dense import (DEFAULT_ENCODER, CachedEncoder, DenseIndex, Encoder, article_passages, load_encoder,
                                  vector_key)
-from burhan.search.lexical import LexicalIndex
+from burhan.search.lexical import LexicalIndex, TermStatistics
 from burhan.store import Store
+from burhan.text.tokens import analyze
 
 MODES = ("bm25", "dense", "hybrid")
 # Weight of the dense side in hybrid fusion, and how deep each side's list goes. Chosen by
@@ -225,10 +226,13 @@ class Searcher:
             return dense
         return zscore_fusion(bm25, dense, DENSE_WEIGHT)[:k]
 
-    def _rank_sentences(self, query: str, k: int, mode: str) -> list[tuple[int, float, int]]:
+    def _rank_sentences(self, query: str, k: int, mode: str,
+                        statistics: TermStatistics | None = None) -> list[tuple[int, float, int]]:
+        """``statistics``: a sharded corpus's, for BM25 scores that compare across its shards."""
         pool = max(k * 10, 100)
         bm25 = [((h.article_id, h.sentence_index), h.score)
-                for h in self.lexical.search(query, k if mode == "bm25" else pool, sentences=True)]
+                for h in self.lexical.search_terms(analyze(query), k if mode == "bm25" else pool, sentences=True,
+                                                   statistics=statistics)]
         if mode == "bm25":
             return [(a, score, s) for (a, s), score in bm25]
         candidates = self.store.articles([a for a, _ in self.rank_articles(query, max(k, 20), mode)])
