@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tantivy
@@ -52,16 +52,16 @@ class TermStatistics:
     (``sum(shard_statistics, TermStatistics())``)."""
 
     documents: int = 0
-    frequencies: dict[str, int] | None = None
+    frequencies: dict[str, int] = field(default_factory=dict)
 
     def __add__(self, other: "TermStatistics") -> "TermStatistics":
-        mine, theirs = self.frequencies or {}, other.frequencies or {}
+        mine, theirs = self.frequencies, other.frequencies
         return TermStatistics(self.documents + other.documents,
                               {t: mine.get(t, 0) + theirs.get(t, 0) for t in mine.keys() | theirs.keys()})
 
     def idf(self, term: str) -> float:
         """Tantivy's (Lucene's) BM25 IDF, ``ln(1 + (N - n + 0.5) / (n + 0.5))``."""
-        n = (self.frequencies or {}).get(term, 0)
+        n = self.frequencies.get(term, 0)
         return math.log(1 + (self.documents - n + 0.5) / (n + 0.5))
 
 
@@ -176,8 +176,8 @@ class LexicalIndex:
         boosts = None
         if statistics is not None:
             local = _statistics(searcher, terms)
-            boosts = {t: statistics.idf(t) / local.idf(t) for t in dict.fromkeys(terms)
-                      if local.frequencies[t] and local.idf(t) > 0}
+            # a term no document here holds scores nothing here, boosted or not
+            boosts = {t: statistics.idf(t) / local.idf(t) for t in dict.fromkeys(terms) if local.frequencies[t]}
         query_obj = any_term_query(self._schemas[name], "body", terms, boosts)
         hits = []
         for score, address in searcher.search(query_obj, k).hits:
@@ -191,9 +191,7 @@ class LexicalIndex:
         return index.searcher()
 
     def count(self) -> int:
-        index = self._indexes["articles"]
-        index.reload()
-        return index.searcher().num_docs
+        return self._searcher(sentences=False).num_docs
 
     @staticmethod
     def remove(folder: str | Path) -> None:
