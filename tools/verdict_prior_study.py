@@ -47,6 +47,18 @@ explicit`` and this study with ``--polarity explicit``, each once. Ship if stanc
 0.449 (the shipped 0.459 − 0.01), the contradiction check reads ≥ 50% of edited claims as
 disagree, and the verdict CV accuracy ≥ 0.604 (0.624 − 0.02) with ECE ≤ 0.093 (0.073 + 0.02);
 else revert to the fourth run's models. Probes reported after, not used to choose.
+
+Sixth run (2026-12-02, counts that contradict; **made after reading the probes' misses** — the
+partly-true and measure claims whose basis was *refuted* by a conflicting count while P(true)
+stayed near 0.9 — so the probe score is not a clean held-out figure): an article read as agreeing
+that gives another value for a quantity the claim states is read as disagreeing (its agree and
+disagree probabilities swap; ``burhan.verdict.model.contradict_by_counts``), and a matching count
+counts only in stories that neither disagree nor conflict. Stance models unchanged. Protocol,
+written before the run: this study with ``--polarity explicit`` once, features kept in
+``docs/studies/verdict_cv_features_count_contradicts.json``. Ship (and refit ``verdict_model.json``
+on those rows with ``tools/verdict_from_features.py``) if the verdict CV accuracy ≥ 0.616 (the
+fifth run's 0.636 − 0.02) and ECE ≤ 0.092 (0.072 + 0.02); else revert the change. Probes reported
+after, not used to choose.
 """
 
 from __future__ import annotations
