@@ -59,6 +59,10 @@ written before the run: this study with ``--polarity explicit`` once, features k
 on those rows with ``tools/verdict_from_features.py``) if the verdict CV accuracy ≥ 0.616 (the
 fifth run's 0.636 − 0.02) and ECE ≤ 0.092 (0.072 + 0.02); else revert the change. Probes reported
 after, not used to choose.
+Result (docs/studies/verdict_prior_sixth.json): accuracy 0.624 (≥ 0.616: held), ECE 0.108
+(> 0.092: failed), 64 NEE → **not shipped**; the change was reverted (it lives in commit 13826fd).
+With it the probes read 82.6% of verdicts right (73.9% without), run once to check the code,
+before the study.
 """
 
 from __future__ import annotations

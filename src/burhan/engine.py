@@ -29,7 +29,7 @@ from burhan.text.normalize import arabic_ratio
 from burhan.verdict.explain import explain
 from burhan.verdict.factchecks import factcheck_decision
 from burhan.verdict.facts import claim_event_date, compare_counts, parse_iso
-from burhan.verdict.model import VerdictModel, contradict_by_counts, evidence_basis, evidence_features, merge_copies
+from burhan.verdict.model import VerdictModel, evidence_basis, evidence_features, merge_copies
 from burhan.verdict.reliability import SourceReliability
 
 SHIPPED_VERDICT = Path(__file__).parent / "verdict" / "verdict_model.json"
@@ -232,7 +232,7 @@ class Engine:
                                                  for p in analyse(text).places))
                 numbers += compare_counts(claim.text, article.id, self._count_context(article, prediction, claim_stems))
             evidence.append(item)
-        return merge_copies(contradict_by_counts(evidence, numbers)), numbers, places, event_date
+        return merge_copies(evidence), numbers, places, event_date
 
     @staticmethod
     def _count_context(article: Article, prediction, claim_stems: set[str]) -> list[tuple[int, str]]:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.domain import Evidence, NumberCheck, RationaleSentence
+from burhan.domain import Evidence, NumberCheck
 from burhan.linear import StandardisedLogistic
 from burhan.text.places import same_place
 
@@ -77,28 +77,6 @@ def related_leads(evidence: list[Evidence]) -> list[Evidence]:
     return sorted((e for e in evidence if e.duplicate_of is None and e.stance != "unrelated"), key=lambda e: -related(e))
 
 
-def contradict_by_counts(evidence: list[Evidence], numbers: list[NumberCheck]) -> list[Evidence]:
-    """An article read as agreeing that gives another value for a quantity the claim states
-    (same head noun or unit, and not context: see ``burhan.verdict.facts``) contradicts the
-    claim: its agree and disagree probabilities swap, its stance becomes disagree, and the
-    sentence with the conflicting value leads its rationale. The sentence model cannot see
-    that «لمدة شهر» refutes «لمدة سنة»; the count comparison can."""
-    first_conflict: dict[int, NumberCheck] = {}
-    for n in numbers:
-        if n.relation == "conflict":
-            first_conflict.setdefault(n.article_id, n)
-    for e in evidence:
-        conflict = first_conflict.get(e.article_id)
-        if conflict is None or e.stance != "agree":
-            continue
-        probs = dict(e.stance_probs)
-        probs["agree"], probs["disagree"] = probs["disagree"], probs["agree"]
-        e.stance, e.stance_probs = "disagree", probs
-        e.rationale = [RationaleSentence(conflict.sentence_index, conflict.sentence, round(probs["disagree"], 4)),
-                       *(r for r in e.rationale if r.index != conflict.sentence_index)]
-    return evidence
-
-
 def conflicting_articles(evidence: list[Evidence], numbers: list[NumberCheck]) -> set[int]:
     """Related stories that give another value for a quantity the claim states."""
     ids = {e.article_id for e in related_leads(evidence)}
@@ -112,8 +90,9 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
     discuss = [e.stance_probs.get("discuss", 0.0) for e in leads]
     top = leads[:TOP_STORIES]
     lead_ids = {e.article_id for e in leads}
-    # a matching count confirms only in a story that does not contradict the claim
-    against_ids = conflicting_articles(evidence, numbers) | {e.article_id for e in leads if e.stance == "disagree"}
+
+    def stories_with(relation: str) -> float:
+        return count_stories(numbers, relation, lead_ids)
 
     if claim_places and leads:
         best = leads[0]
@@ -128,8 +107,8 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
         max(discuss, default=0.0),
         related(leads[0]) if leads else 0.0,
         float(np.mean([related(e) for e in top])) if top else 0.0,
-        count_stories(numbers, "conflict", lead_ids),
-        count_stories(numbers, "match", lead_ids - against_ids),
+        stories_with("conflict"),
+        stories_with("match"),
         coverage,
     ], dtype=np.float64)
 
