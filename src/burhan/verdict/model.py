@@ -37,6 +37,7 @@ import numpy as np
 
 from burhan.domain import Evidence, NumberCheck
 from burhan.linear import StandardisedLogistic
+from sklearn.linear_model import LogisticRegression
 from burhan.text.places import same_place
 
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
@@ -149,7 +150,8 @@ class VerdictModel:
     # (IDF-weighted) content and 95% of agree pairs hold ≥ 0.53: less is not evidence for or against
     def __init__(self, C: float = 1.0, min_coverage: float = 0.34, min_related: float = 0.3,
                  abstain_margin: float = 0.0, unconfirmed_margin: float = 0.1, constrain_signs: bool = True,
-                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = -1.5):
+                 count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = -1.5,
+                 calibrate: bool = False):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
@@ -165,13 +167,18 @@ class VerdictModel:
         # this weight were chosen by nested CV on kept out-of-fold features
         # (tools/verdict_rule_study.py; docs/studies/verdict_rule.json)
         self.disagree_weight = disagree_weight
+        # Platt scaling of the final log-odds (fitted + priors) on the training rows: the priors
+        # are added after the fit, so without it P(true) is not calibrated
+        self.calibrate = calibrate
+        self.calibration: tuple[float, float] = (1.0, 0.0)  # (slope, intercept) on the log-odds
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
         return {"C": self.C, "min_coverage": self.min_coverage, "min_related": self.min_related,
                 "abstain_margin": self.abstain_margin, "unconfirmed_margin": self.unconfirmed_margin,
                 "constrain_signs": self.constrain_signs, "count_conflict_weight": self.count_conflict_weight,
-                "count_match_weight": self.count_match_weight, "disagree_weight": self.disagree_weight}
+                "count_match_weight": self.count_match_weight, "disagree_weight": self.disagree_weight,
+                "calibrate": self.calibrate}
 
     def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
@@ -191,6 +198,12 @@ class VerdictModel:
         for j in left_out:
             self.classifier.coef[0][j] = 0.0
             self.classifier.mean[j], self.classifier.scale[j] = 0.0, 1.0
+        self.calibration = (1.0, 0.0)
+        if self.calibrate:
+            platt = LogisticRegression(C=1e4, max_iter=1000).fit(self._logit(X)[:, None], truth)
+            slope, intercept = float(platt.coef_[0][0]), float(platt.intercept_[0])
+            if slope > 0:  # a slope ≤ 0 would turn the ordering round: leave it uncalibrated
+                self.calibration = (slope, intercept)
         return self
 
     def fitted_proba(self, X: np.ndarray) -> np.ndarray:
@@ -202,12 +215,16 @@ class VerdictModel:
         """P(true) per row: the fitted model, then the counts' prior weights."""
         if self.classifier is None:
             raise RuntimeError("the verdict model is not fitted")
+        slope, intercept = self.calibration
+        return 1.0 / (1.0 + np.exp(-(slope * self._logit(X) + intercept)))
+
+    def _logit(self, X: np.ndarray) -> np.ndarray:
+        """The fitted model's log-odds plus the prior weights."""
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
         p = np.clip(self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")], 1e-6, 1 - 1e-6)
-        logit = np.log(p / (1 - p)) + self.count_conflict_weight * X[:, FEATURES.index("number_conflict")] \
+        return np.log(p / (1 - p)) + self.count_conflict_weight * X[:, FEATURES.index("number_conflict")] \
             + self.count_match_weight * X[:, FEATURES.index("number_match")] \
             + self.disagree_weight * X[:, FEATURES.index("disagree_max")]
-        return 1.0 / (1.0 + np.exp(-logit))
 
     def decide(self, x: np.ndarray, basis: str) -> tuple[str, float | None, float]:
         """(verdict, confidence or None, P(true)) for one feature row and its ``evidence_basis``."""
@@ -234,7 +251,8 @@ class VerdictModel:
         if self.classifier is None:
             raise RuntimeError("the verdict model is not fitted")
         payload = {"format": FORMAT_VERSION, "features": list(FEATURES), "params": self.params(),
-                   "classifier": self.classifier.to_dict(), "reliability": reliability, "card": card or {}}
+                   "classifier": self.classifier.to_dict(), "calibration": list(self.calibration),
+                   "reliability": reliability, "card": card or {}}
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
@@ -248,4 +266,5 @@ class VerdictModel:
             raise ValueError(f"{path}: not a verdict model of this version of Burhan")
         model = cls(**payload["params"])
         model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
+        model.calibration = tuple(payload.get("calibration", (1.0, 0.0)))
         return model, payload.get("reliability")
