@@ -94,7 +94,8 @@ class PairFeaturizer:
 
     def _weight(self, tokens: set[str]) -> float:
         # summed in sorted order: set order changes between runs (hash seeds), float sums would too
-        return sum(self._w(t) for t in sorted(tokens))
+        get, default = self.idf.get, self.default_idf
+        return sum([get(t, default) for t in sorted(tokens)])
 
     def rank_sentences(self, claim_stems: list[str], sentence_stems: list[list[str]],
                        cosines: np.ndarray | None) -> list[SentenceScore]:
@@ -102,7 +103,8 @@ class PairFeaturizer:
         total = self._weight(claim_set) or 1.0
         scores = []
         for i, stems in enumerate(sentence_stems):
-            coverage = self._weight(claim_set & set(stems)) / total
+            shared = claim_set.intersection(stems)
+            coverage = self._weight(shared) / total if shared else 0.0
             cosine = float(cosines[i]) if cosines is not None else 0.0
             scores.append(SentenceScore(i, coverage + cosine, coverage, cosine))
         return sorted(scores, key=lambda s: -s.score)
@@ -119,8 +121,9 @@ class PairFeaturizer:
         total = self._weight(claim_set) or 1.0
         article_set = {t for stems in sentence_stems for t in stems}
         claim_bigrams = set(zip(claim_stems, claim_stems[1:]))
-        max_bigram = max((len(claim_bigrams & set(zip(s, s[1:]))) / max(1, len(claim_bigrams))
-                          for s in sentence_stems), default=0.0)
+        # only a sentence with two of the claim's stems can share one of its bigrams
+        max_bigram = max((len(claim_bigrams.intersection(zip(s, s[1:]))) / max(1, len(claim_bigrams))
+                          for s in sentence_stems if len(claim_set.intersection(s)) > 1), default=0.0)
         top_jaccard = np.mean([len(claim_set & set(sentence_stems[s.index])) / max(1, len(claim_set | set(sentence_stems[s.index])))
                                for s in top]) if top else 0.0
         tfidf = self._tfidf_cosine(claim_stems, [t for stems in sentence_stems for t in stems])
@@ -169,16 +172,15 @@ class PairFeaturizer:
             matched,
             conflicting,
             noun_conflict,
-            *self._rare_and_spread(claim_set, sentence_stems, ranking, total),
+            *self._rare_and_spread(claim_set, article_set, sentence_stems, ranking, total),
         ]
         return np.asarray(values, dtype=np.float32), ranking
 
-    def _rare_and_spread(self, claim_set: set[str], sentence_stems: list[list[str]],
+    def _rare_and_spread(self, claim_set: set[str], article_set: set[str], sentence_stems: list[list[str]],
                          ranking: list[SentenceScore], total: float) -> list[float]:
         """The claim's rarest terms (names, places) found in the article / its best sentence;
         how coverage spreads over sentences; coverage of the article's lead (first 3 lines)."""
         rare = sorted(claim_set, key=lambda t: (-self._w(t), t))[:RARE_TERMS]
-        article_set = {t for stems in sentence_stems for t in stems}
         best = set(sentence_stems[ranking[0].index]) if ranking else set()
         lead = {t for stems in sentence_stems[:3] for t in stems}
         coverages = [s.coverage for s in ranking]
@@ -193,7 +195,8 @@ class PairFeaturizer:
 
     def _tfidf_cosine(self, a: list[str], b: list[str]) -> float:
         va, vb = Counter(a), Counter(b)
-        dot = sum(va[t] * vb[t] * self._w(t) ** 2 for t in sorted(va.keys() & vb.keys()))
-        na = math.sqrt(sum((c * self._w(t)) ** 2 for t, c in va.items()))
-        nb = math.sqrt(sum((c * self._w(t)) ** 2 for t, c in vb.items()))
+        get, default = self.idf.get, self.default_idf
+        dot = sum([va[t] * vb[t] * get(t, default) ** 2 for t in sorted(va.keys() & vb.keys())])
+        na = math.sqrt(sum([(c * get(t, default)) ** 2 for t, c in va.items()]))
+        nb = math.sqrt(sum([(c * get(t, default)) ** 2 for t, c in vb.items()]))
         return dot / (na * nb) if na and nb else 0.0

@@ -367,27 +367,40 @@ class Store:
 
     def get(self, article_id: int) -> Article | None:
         """One article with its text and sentences, or ``None``."""
-        r = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Article(
-            id=r["id"], origin=r["origin"], url=r["url"], source=r["source"], title=r["title"], date=r["date"],
-            raw_text=r["raw_text"], text=r["text"], content_hash=r["content_hash"], story_id=r["story_id"],
-            sentences=self.sentences(article_id),
-        )
+        found = self.articles([article_id])
+        return found[0] if found else None
 
     def sentences(self, article_id: int) -> list[Sentence]:
-        rows = self.db.execute(
-            "SELECT idx, text, stems FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
-        ).fetchall()
-        return [Sentence(index=r["idx"], text=r["text"], stems=tuple(r["stems"].split())) for r in rows]
+        return self._sentences_of([article_id]).get(article_id, [])
+
+    def _sentences_of(self, ids: list[int]) -> dict[int, list[Sentence]]:
+        """The sentences of each article in ``ids``, in order (one query per 500 articles)."""
+        out: dict[int, list[Sentence]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT article_id, idx, text, stems FROM sentences WHERE article_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY article_id, idx", chunk).fetchall()
+            for article_id, idx, text, stems in rows:
+                out.setdefault(article_id, []).append(Sentence(index=idx, text=text, stems=tuple(stems.split())))
+        return out
 
     def article_ids(self, after: int = 0) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", (after,))]
 
     def articles(self, ids: list[int]) -> list[Article]:
         """Full articles for ``ids`` (missing ids are skipped), in the order given."""
-        found = {a.id: a for a in (self.get(i) for i in dict.fromkeys(ids)) if a is not None}
+        unique = list(dict.fromkeys(ids))
+        found: dict[int, Article] = {}
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            for r in self.db.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[r["id"]] = Article(
+                    id=r["id"], origin=r["origin"], url=r["url"], source=r["source"], title=r["title"], date=r["date"],
+                    raw_text=r["raw_text"], text=r["text"], content_hash=r["content_hash"], story_id=r["story_id"],
+                    sentences=[])
+        for article_id, sentences in self._sentences_of(list(found)).items():
+            found[article_id].sentences = sentences
         return [found[i] for i in ids if i in found]
 
     # -- vectors ---------------------------------------------------------------------
