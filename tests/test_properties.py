@@ -27,7 +27,7 @@ def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
     assert normalize(once) == once
     normal, offsets = normalize_with_offsets(text)
     assert len(offsets) == len(normal)  # one offset per character of the normal form
-    assert all(0 <= o < len(text) for o in offsets) and offsets == sorted(offsets)
+    assert all(0 <= o < len(text) for o in offsets) and list(offsets) == sorted(offsets)
 
 
 @given(NEWSY)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,6 +56,9 @@ _DIGITS_ONLY = str.maketrans(
 )
 
 
+# The extractors of one sentence (words, places, actors, numbers, dates, quantities) each
+# normalise it: the last texts' forms are kept, so a text is normalised once however many look.
+@lru_cache(maxsize=1 << 14)
 def normalize(text: str) -> str:
     """Matching form of ``text`` (see module docstring). Idempotent."""
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else text
@@ -119,7 +123,8 @@ def arabic_ratio(text: str) -> float:
     return sum(1 for ch in letters if ARABIC_LETTER.match(ch)) / len(letters)
 
 
-def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=1 << 14)
+def normalize_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """``normalize`` without NFKC, plus for each output character its index in ``text``.
 
     Used by extractors that must report spans of the original (display) text. Every character
@@ -130,7 +135,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     mapped = _MATCH_TABLE[_codes(text)]
     kept = np.flatnonzero(mapped != _DELETE)
     if not len(kept):
-        return "", []
+        return "", ()
     out = mapped[kept]
     space = _IS_SPACE[out]
     after_space = np.r_[True, space[:-1]]  # a space at the very start counts as after one
@@ -138,7 +143,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     if space[-1] and keep.any():
         keep[np.flatnonzero(keep)[-1]] = False  # the run at the end leaves no space
     out[space] = 32
-    return _text(out[keep]), kept[keep].tolist()
+    return _text(out[keep]), tuple(kept[keep].tolist())
 
 
 _MATCH_TABLE = _match_table()

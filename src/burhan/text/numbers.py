@@ -97,6 +97,10 @@ def extract_numbers(text: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     i = 0
     while i < len(words):
+        word = words[i][0]
+        if not word[0].isdecimal() and word not in TEEN_ONE and _word_value(word) is None:
+            i += 1  # no number starts here (what _parse_number would find, without the call)
+            continue
         parsed = _parse_number(words, i)
         if parsed is None:
             i += 1
