@@ -114,6 +114,18 @@ def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
     one_bm25 = [h["origin"] for h in run("search", query, "--db", one, "--mode", "bm25")]
     # the IDF is the corpus's; each shard's own average length still normalises (documented)
     assert bm25[:4] == one_bm25[:4] and len(set(bm25) & set(one_bm25)) >= 8, (bm25, one_bm25)
+    # on a corpus this small the ranking above holds even with each shard's own IDF: what shows
+    # that the shards score with the corpus's is the statistics they are handed
+    from burhan.search import Searcher
+    from burhan.search.sharded import ShardedSearcher
+    from burhan.store.corpus import ShardedStore
+    from burhan.text.tokens import analyze
+
+    terms = analyze(query)
+    with Store(one) as store:
+        whole = Searcher(store).lexical.statistics(terms)
+    merged = ShardedSearcher(ShardedStore(corpus)).statistics(terms)
+    assert merged is not None and (merged.documents, merged.frequencies) == (whole.documents, whole.frequencies)
     verdict = run("check", "مقتل 1300 مدني في سوريا خلال نوفمبر", "--db", corpus)
     assert verdict["verdict"] in ("true", "false", "not_enough_evidence") and verdict["evidence"]
     top = verdict["evidence"][0]
