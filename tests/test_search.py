@@ -3,6 +3,7 @@
 import json
 import re
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -177,3 +178,27 @@ def test_shards_scored_with_the_corpus_statistics_rank_like_one_index(tmp_path):
     assert merged.keys() == expected.keys() and len(expected) >= 5
     assert all(abs(merged[a] - expected[a]) < 1e-4 * expected[a] for a in expected)
     assert max(abs(own[a] - expected[a]) / expected[a] for a in expected) > 0.01
+
+
+def test_the_encoder_cache_in_memory_is_bounded():
+    """A long-running server must not keep every vector it ever computed: the oldest leave
+    memory first (they are encoded again, or read from the store, when asked for)."""
+    from burhan.search.dense import CachedEncoder
+
+    class Counting:
+        name = "counting"
+        calls: list[str] = []
+
+        def encode(self, texts, kind):
+            self.calls.extend(texts)
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    inner = Counting()
+    cached = CachedEncoder(inner, memory_size=2)
+    sentences = ["قافلة مساعدات تدخل مضايا", "مقتل 1300 مدني في سوريا", "روسيا ستواصل عملياتها في شرق حلب"]
+    for s in sentences:
+        cached.encode([s], "passage")
+    assert len(cached._memory) == 2
+    cached.encode([sentences[2]], "passage")  # the newest: still in memory
+    cached.encode([sentences[0]], "passage")  # the oldest: encoded again
+    assert inner.calls == sentences + [sentences[0]]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -185,17 +186,20 @@ class DenseIndex:
 
 
 class CachedEncoder:
-    """An encoder whose vectors are cached by text hash (in memory, and in a store if given)."""
+    """An encoder whose vectors are cached by text hash (the last ``memory_size`` in memory, all
+    of them in a store if given). Bounded: a server's checks would otherwise keep every sentence
+    vector they ever saw (~1.5 KB each, ~100 new ones per check)."""
 
-    def __init__(self, encoder: Encoder, store=None):
+    def __init__(self, encoder: Encoder, store=None, memory_size: int = 50_000):
         self.encoder = encoder
         self.name = encoder.name
         self.store = store
-        self._memory: dict[tuple[str, str], np.ndarray] = {}
+        self.memory_size = memory_size
+        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
         keys = [vector_key(t, kind) for t in texts]
-        found = {k: self._memory[(self.name, k)] for k in keys if (self.name, k) in self._memory}
+        found = {k: self._memory[k] for k in keys if k in self._memory}
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing and self.store is not None:
             stored = self.store.get_vectors(self.name, missing)
@@ -215,7 +219,10 @@ class CachedEncoder:
                 self.store.put_vectors(self.name, fresh)
             found.update(fresh)
         for k, v in found.items():
-            self._memory[(self.name, k)] = v
+            self._memory[k] = v
+            self._memory.move_to_end(k)
+        while len(self._memory) > self.memory_size:
+            self._memory.popitem(last=False)
         return np.stack([found[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
 
 
