@@ -319,3 +319,22 @@ def test_confidence_is_never_shown_as_certainty():
     assert percent(0.9995) == "أكثر من 99%" and percent(0.9995, "en") == "over 99%"
     assert "100%" not in explain("false", "refuted", 0.9995, [], [], [])
     assert "over 99%" in explain("false", "refuted", 0.9995, [], [], [], lang="en")
+
+
+def test_calibration_rescales_the_log_odds_in_order_and_round_trips(tmp_path):
+    """``calibrate=True`` (studied, not shipped): P(true) = σ(a · log-odds + b) with a > 0 fitted on
+    the training rows — the order of claims by P(true) is kept, the saved model reads it back."""
+    rng = np.random.default_rng(5)
+    X = rng.random((300, len(FEATURES)))
+    X[:, FEATURES.index("number_conflict")] = rng.integers(0, 2, 300) / 2
+    truth = list(X[:, FEATURES.index("agree_max")] + rng.normal(0, 0.3, 300) > 0.5)
+    plain, calibrated = VerdictModel().fit(X, truth), VerdictModel(calibrate=True).fit(X, truth)
+    slope, intercept = calibrated.calibration
+    assert slope > 0 and (slope, intercept) != (1.0, 0.0) and plain.calibration == (1.0, 0.0)
+    p, q = plain.predict_proba(X), calibrated.predict_proba(X)
+    assert np.array_equal(np.argsort(p, kind="stable"), np.argsort(q, kind="stable"))
+    logit = np.log(p / (1 - p))
+    assert np.allclose(q, 1 / (1 + np.exp(-(slope * logit + intercept))), atol=1e-6)
+    calibrated.save(tmp_path / "v.json")
+    again, _ = VerdictModel.load(tmp_path / "v.json")
+    assert np.allclose(again.predict_proba(X), q)

@@ -34,10 +34,10 @@ import json
 from pathlib import Path
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from burhan.domain import Evidence, NumberCheck
 from burhan.linear import StandardisedLogistic
-from sklearn.linear_model import LogisticRegression
 from burhan.text.places import same_place
 
 FEATURES = ("agree_max", "disagree_max", "agree_support", "disagree_support", "discuss_max", "related_max",
