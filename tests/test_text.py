@@ -315,3 +315,19 @@ def test_stored_stems_are_used_not_recomputed(monkeypatch):
     assert analysis.analyse(text, stored).stems == stored
     monkeypatch.setattr(analysis, "analyze", lambda t: (_ for _ in ()).throw(AssertionError("re-analysed")))
     assert analysis.analyse(text).stems == stored
+
+
+def test_normal_forms_are_kept_for_sentences_not_for_whole_articles():
+    """Every extractor of a sentence reads its normal form, computed once; an article's text
+    (normalised about once at ingest) is not kept, or thousands of them would fill memory."""
+    import importlib
+
+    module = importlib.import_module("burhan.text.normalize")  # the module (burhan.text exports the function)
+    sentence = "وأكّد المرصد السوري مقتل ١٣٠٠ مدني خلال تشرين الثاني"
+    article = (sentence + ". ") * 40
+    assert len(sentence) <= module.CACHED_LENGTH < len(article)
+    module.normalize(sentence), module.normalize_with_offsets(sentence)
+    kept = module._normalize_short.cache_info().currsize, module._offsets_short.cache_info().currsize
+    assert module.normalize(article).startswith(module.normalize(sentence))
+    assert module.normalize_with_offsets(article)[0].startswith(module.normalize_with_offsets(sentence)[0])
+    assert (module._normalize_short.cache_info().currsize, module._offsets_short.cache_info().currsize) == kept

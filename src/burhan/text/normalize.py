@@ -57,10 +57,23 @@ _DIGITS_ONLY = str.maketrans(
 
 
 # The extractors of one sentence (words, places, actors, numbers, dates, quantities) each
-# normalise it: the last texts' forms are kept, so a text is normalised once however many look.
-@lru_cache(maxsize=1 << 14)
+# normalise it: the forms of the last short texts are kept, so a sentence is normalised once
+# however many look. Whole articles (ingest) are not kept: thousands of them would hold
+# hundreds of MB, and each is normalised about once anyway.
+CACHED_LENGTH = 1000
+
+
 def normalize(text: str) -> str:
     """Matching form of ``text`` (see module docstring). Idempotent."""
+    return _normalize_short(text) if len(text) <= CACHED_LENGTH else _normalize(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else text
     # str.split() splits at exactly the characters of \s and drops the ends: _SPACES.sub(" ", …).strip()
     return " ".join(_map_characters(text).split())
@@ -123,15 +136,24 @@ def arabic_ratio(text: str) -> float:
     return sum(1 for ch in letters if ARABIC_LETTER.match(ch)) / len(letters)
 
 
-@lru_cache(maxsize=1 << 14)
 def normalize_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """``normalize`` without NFKC, plus for each output character its index in ``text``.
 
     Used by extractors that must report spans of the original (display) text. Every character
     maps to at most one (``_CHAR_MAP``), so the kept characters' indices are the offsets; runs of
     white space then become one space at the run's first index, none at either end. Done on
-    arrays of code points (no Python loop per character).
+    arrays of code points (no Python loop per character). Short texts' results are kept, as
+    ``normalize``'s (an offset costs ~36 bytes: fewer of them).
     """
+    return _offsets_short(text) if len(text) <= CACHED_LENGTH else _with_offsets(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _offsets_short(text: str) -> tuple[str, tuple[int, ...]]:
+    return _with_offsets(text)
+
+
+def _with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     mapped = _MATCH_TABLE[_codes(text)]
     kept = np.flatnonzero(mapped != _DELETE)
     if not len(kept):
