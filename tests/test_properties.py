@@ -99,3 +99,11 @@ def test_readers_never_raise_name_the_file_and_a_refused_file_leaves_the_store_a
         assert len(e.error) < 2000 and not e.error.endswith(("at", "starting"))  # a whole message
     if stored == 0:  # a damaged file may still hold readable articles; when nothing landed …
         assert _digest(db) == before  # … the store is byte for byte what it was
+
+
+@given(st.lists(st.sampled_from(["مقتل", "1300", "مدني", "في", "سوريا", "خلال", "نوفمبر", "مدني"]), max_size=12))
+def test_shingles_are_those_of_their_first_definition(words):
+    from burhan.ingest.dedup import SHINGLE, _shingles
+
+    first = {" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
+    assert _shingles(words) == first

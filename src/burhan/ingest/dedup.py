@@ -31,11 +31,18 @@ def signature(text: str) -> np.ndarray:
     from datasketch.minhash import MinHash  # not the package: its __init__ pulls in scipy (0.3 s)
 
     words = tokenize(text)
-    shingles = {" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
+    shingles = _shingles(words)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_permutations(),
                       scheme=_SCHEME)
     minhash.update_batch(_shingle_hashes(shingles))
     return minhash.hashvalues.astype(np.uint32)
+
+
+def _shingles(words: list[str]) -> set[str]:
+    """The word ``SHINGLE``-grams of ``words``, space-joined (a shorter text: itself, joined)."""
+    if len(words) < SHINGLE:
+        return {" ".join(words)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
 _SCHEME = "affine32"  # datasketch 2's default: the scheme every stored signature was made with
