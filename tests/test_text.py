@@ -327,7 +327,7 @@ def test_normal_forms_are_kept_for_sentences_not_for_whole_articles():
     article = (sentence + ". ") * 40
     assert len(sentence) <= module.CACHED_LENGTH < len(article)
     module.normalize(sentence), module.normalize_with_offsets(sentence)
-    kept = module._normalize_short.cache_info().currsize, module._offsets_short.cache_info().currsize
+    kept = module.normalize.cache_info().currsize, module.normalize_with_offsets.cache_info().currsize
     assert module.normalize(article).startswith(module.normalize(sentence))
     assert module.normalize_with_offsets(article)[0].startswith(module.normalize_with_offsets(sentence)[0])
-    assert (module._normalize_short.cache_info().currsize, module._offsets_short.cache_info().currsize) == kept
+    assert (module.normalize.cache_info().currsize, module.normalize_with_offsets.cache_info().currsize) == kept

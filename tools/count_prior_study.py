@@ -22,23 +22,10 @@ import argparse
 import json
 from pathlib import Path
 
-from burhan.evaluation.verdict import basis_report, decide_kept_fold, verdict_report
+from burhan.evaluation.verdict import score_kept_folds
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = (-3.0, -6.0, -9.0)
-
-
-def score(weight: float, folds: list[dict]) -> dict:
-    predicted, p_true, gold, bases = [], [], [], []
-    for fold in folds:
-        decisions = decide_kept_fold({"count_conflict_weight": weight}, fold)
-        predicted += [d[0] for d in decisions]
-        p_true += [d[2] for d in decisions]
-        gold += fold["test_gold"]
-        bases += fold["test_bases"]
-    report = verdict_report(gold, predicted, p_true)
-    report.update(basis_report(gold, predicted, bases))
-    return report
 
 
 def main() -> None:
@@ -47,7 +34,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "docs" / "studies" / "count_prior.json"))
     args = parser.parse_args()
     folds = json.loads(Path(args.features).read_text(encoding="utf-8"))["folds"]
-    results = {str(w): score(w, folds) for w in WEIGHTS}
+    results = {str(w): score_kept_folds({"count_conflict_weight": w}, folds) for w in WEIGHTS}
     base = results[str(WEIGHTS[0])]
     ship = WEIGHTS[0]
     for w in WEIGHTS[1:]:

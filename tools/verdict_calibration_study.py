@@ -15,7 +15,7 @@ their final log-odds (fitted + priors); P(true) = σ(a · logit + b), used for t
 the confidence alike. A slope a ≤ 0 (the log-odds ordering itself wrong) leaves P(true)
 uncalibrated. It needs no stance or evidence model: it reads the out-of-fold features kept by
 the fifth (shipped) and sixth runs, and fits/decides each outer fold on them
-(``evaluation.verdict.decide_kept_fold``), as the earlier verdict studies did.
+(``evaluation.verdict.score_kept_folds``), as the earlier verdict studies did.
 
 Protocol, written before the run (run once):
 - A = sixth-run features (counts that contradict) + calibration. B = fifth-run features (the
@@ -39,31 +39,12 @@ import argparse
 import json
 from pathlib import Path
 
-import numpy as np
-
-from burhan.evaluation.verdict import basis_report, decide_kept_fold, verdict_report
+from burhan.evaluation.verdict import score_kept_folds
 
 ROOT = Path(__file__).resolve().parents[1]
 STUDIES = ROOT / "docs" / "studies"
 RUNS = {"A_count_contradicts": STUDIES / "verdict_cv_features_count_contradicts.json",
         "B_shipped": STUDIES / "verdict_cv_features_claim_relative.json"}
-
-
-def score(features: Path, params: dict) -> dict:
-    kept = json.loads(features.read_text(encoding="utf-8"))
-    gold, predicted, p_true, bases, per_fold = [], [], [], [], []
-    for fold in kept["folds"]:
-        decisions = decide_kept_fold(params, fold)
-        per_fold.append(verdict_report(fold["test_gold"], [d[0] for d in decisions], [d[2] for d in decisions]))
-        gold += fold["test_gold"]
-        predicted += [d[0] for d in decisions]
-        p_true += [d[2] for d in decisions]
-        bases += fold["test_bases"]
-    report = verdict_report(gold, predicted, p_true)
-    report.update(basis_report(gold, predicted, bases))
-    report["accuracy_per_fold"] = [r["accuracy"] for r in per_fold]
-    report["ece_per_fold"] = [r["ece"] for r in per_fold]
-    return report
 
 
 def main() -> None:
@@ -73,7 +54,8 @@ def main() -> None:
     result = {}
     for name, path in RUNS.items():
         for calibrate in (False, True):
-            report = score(path, {"calibrate": calibrate})
+            folds = json.loads(path.read_text(encoding="utf-8"))["folds"]
+            report = score_kept_folds({"calibrate": calibrate}, folds, per_fold=True)
             result[f"{name}{'_calibrated' if calibrate else ''}"] = report
             print(f"{name:22} calibrate={calibrate!s:5}  accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
                   f"NEE {report['not_enough_evidence']}  decided accuracy {report['decided_accuracy']}")

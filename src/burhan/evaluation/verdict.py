@@ -184,6 +184,27 @@ def decide_kept_fold(params: dict, fold: dict) -> list[tuple[str, float | None, 
     return [model.decide(np.array(x), b) for x, b in zip(fold["X_test"], fold["test_bases"])]
 
 
+def score_kept_folds(params: dict, folds: list[dict], per_fold: bool = False) -> dict:
+    """``decide_kept_fold`` over every kept outer fold, pooled into ``verdict_report`` and
+    ``basis_report`` (with ``per_fold``: each fold's accuracy and ECE too), as the verdict
+    studies read them."""
+    gold, predicted, p_true, bases, reports = [], [], [], [], []
+    for fold in folds:
+        decisions = decide_kept_fold(params, fold)
+        if per_fold:
+            reports.append(verdict_report(fold["test_gold"], [d[0] for d in decisions], [d[2] for d in decisions]))
+        gold += fold["test_gold"]
+        predicted += [d[0] for d in decisions]
+        p_true += [d[2] for d in decisions]
+        bases += fold["test_bases"]
+    report = verdict_report(gold, predicted, p_true)
+    report.update(basis_report(gold, predicted, bases))
+    if per_fold:
+        report["accuracy_per_fold"] = [r["accuracy"] for r in reports]
+        report["ece_per_fold"] = [r["ece"] for r in reports]
+    return report
+
+
 def gold_stance_rule(claim: LabelledClaim) -> str:
     stances = [a.stance for a in claim.articles if a.text.strip()]
     return "true" if "agree" in stances and "disagree" not in stances else "false"

@@ -23,6 +23,17 @@ from burhan.ingest.dedup import BANDS, DUPLICATE_THRESHOLD, bands, signature, si
 from burhan.text.tokens import analyze
 from burhan.text.normalize import normalize
 
+# SQLite builds before 3.32 allow 999 host parameters: ``IN (…)`` lists go in slices of this many
+IN_BATCH = 500
+
+
+def _in_batches(values: list) -> Iterator[tuple[list, str]]:
+    """``values`` in slices of ``IN_BATCH``, each with its ``?,?,…`` for an ``IN (…)`` list."""
+    for start in range(0, len(values), IN_BATCH):
+        chunk = values[start : start + IN_BATCH]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 MIGRATIONS = [
     """
     CREATE TABLE articles (
@@ -374,13 +385,11 @@ class Store:
         return self._sentences_of([article_id]).get(article_id, [])
 
     def _sentences_of(self, ids: list[int]) -> dict[int, list[Sentence]]:
-        """The sentences of each article in ``ids``, in order (one query per 500 articles)."""
+        """The sentences of each article in ``ids``, in order (one query per ``IN_BATCH`` articles)."""
         out: dict[int, list[Sentence]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT article_id, idx, text, stems FROM sentences WHERE article_id IN ({','.join('?' * len(chunk))})"
-                " ORDER BY article_id, idx", chunk).fetchall()
+        for chunk, marks in _in_batches(ids):
+            rows = self.db.execute(f"SELECT article_id, idx, text, stems FROM sentences WHERE article_id IN ({marks})"
+                                   " ORDER BY article_id, idx", chunk).fetchall()
             for article_id, idx, text, stems in rows:
                 out.setdefault(article_id, []).append(Sentence(index=idx, text=text, stems=tuple(stems.split())))
         return out
@@ -392,9 +401,8 @@ class Store:
         """Full articles for ``ids`` (missing ids are skipped), in the order given."""
         unique = list(dict.fromkeys(ids))
         found: dict[int, Article] = {}
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            for r in self.db.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+        for chunk, marks in _in_batches(unique):
+            for r in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
                 found[r["id"]] = Article(
                     id=r["id"], origin=r["origin"], url=r["url"], source=r["source"], title=r["title"], date=r["date"],
                     raw_text=r["raw_text"], text=r["text"], content_hash=r["content_hash"], story_id=r["story_id"],
@@ -407,12 +415,8 @@ class Store:
 
     def get_vectors(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
-                [model, *chunk],
-            )
+        for chunk, marks in _in_batches(keys):
+            rows = self.db.execute(f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk])
             out.update({r[0]: np.frombuffer(r[1], dtype=np.float16).astype(np.float32) for r in rows})
         return out
 
@@ -542,10 +546,8 @@ class Store:
             rows = self.db.execute("SELECT * FROM factchecks ORDER BY id").fetchall()
         else:
             rows = []
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                rows += self.db.execute(
-                    f"SELECT * FROM factchecks WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            for chunk, marks in _in_batches(ids):
+                rows += self.db.execute(f"SELECT * FROM factchecks WHERE id IN ({marks})", chunk).fetchall()
             by_id = {r["id"]: r for r in rows}
             rows = [by_id[i] for i in ids if i in by_id]
         return [FactCheck(claim=r["claim"], url=r["url"], title=r["title"], claimant=r["claimant"],

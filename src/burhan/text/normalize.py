@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import numpy as np
 
@@ -63,17 +63,21 @@ _DIGITS_ONLY = str.maketrans(
 CACHED_LENGTH = 1000
 
 
+def _kept_when_short(maxsize: int):
+    """Keep ``function(text)`` for the last ``maxsize`` texts of ≤ ``CACHED_LENGTH`` characters."""
+    def wrap(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        def call(text: str):
+            return cached(text) if len(text) <= CACHED_LENGTH else function(text)
+        call.cache_info = cached.cache_info
+        return wraps(function)(call)
+    return wrap
+
+
+@_kept_when_short(1 << 14)
 def normalize(text: str) -> str:
     """Matching form of ``text`` (see module docstring). Idempotent."""
-    return _normalize_short(text) if len(text) <= CACHED_LENGTH else _normalize(text)
-
-
-@lru_cache(maxsize=1 << 14)
-def _normalize_short(text: str) -> str:
-    return _normalize(text)
-
-
-def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else text
     # str.split() splits at exactly the characters of \s and drops the ends: _SPACES.sub(" ", …).strip()
     return " ".join(_map_characters(text).split())
@@ -136,6 +140,7 @@ def arabic_ratio(text: str) -> float:
     return sum(1 for ch in letters if ARABIC_LETTER.match(ch)) / len(letters)
 
 
+@_kept_when_short(1 << 12)
 def normalize_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """``normalize`` without NFKC, plus for each output character its index in ``text``.
 
@@ -145,15 +150,6 @@ def normalize_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     arrays of code points (no Python loop per character). Short texts' results are kept, as
     ``normalize``'s (an offset costs ~36 bytes: fewer of them).
     """
-    return _offsets_short(text) if len(text) <= CACHED_LENGTH else _with_offsets(text)
-
-
-@lru_cache(maxsize=1 << 12)
-def _offsets_short(text: str) -> tuple[str, tuple[int, ...]]:
-    return _with_offsets(text)
-
-
-def _with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     mapped = _MATCH_TABLE[_codes(text)]
     kept = np.flatnonzero(mapped != _DELETE)
     if not len(kept):

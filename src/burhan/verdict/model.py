@@ -212,7 +212,7 @@ class VerdictModel:
         return self.classifier.predict_proba(X)[:, self.classifier.classes.index("true")]
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """P(true) per row: the fitted model, then the counts' prior weights."""
+        """P(true) per row: the fitted model, then the prior weights (then Platt scaling if ``calibrate``)."""
         if self.classifier is None:
             raise RuntimeError("the verdict model is not fitted")
         slope, intercept = self.calibration
