@@ -110,6 +110,11 @@ class TestNumbers:
         (m,) = extract_numbers(text)
         assert m.qualifier == "more_than" and text[m.start:m.end] == "ألفي"
         assert extract_numbers("قتل نحو 20 ألف شخص")[0].qualifier == "about"
+        # written after the number or its noun (Unified-FC's wire copy: «مقتل تسعة أشخاص على الأقل»)
+        assert [m.qualifier for m in extract_numbers("أسفر عن مقتل تسعة أشخاص على الأقل وإصابة 23")] == ["more_than", None]
+        assert extract_numbers("قتل 50 على الأقل في الهجوم")[0].qualifier == "more_than"
+        assert extract_numbers("تستغرق أربع ساعات كحد أدنى")[0].qualifier == "more_than"
+        assert extract_numbers("سيطر على 15 بلدة على الإقليم")[0].qualifier is None
 
     def test_not_numbers(self):
         assert extract_numbers("أحد المسلحين قال إن عشرات الآلاف فروا") == []

@@ -37,6 +37,9 @@ def test_conflicting_count_of_the_same_noun():
     ("فرار أكثر من ألفي مدني من حلب", "فر نحو 2400 من المدنيين من الأحياء الشرقية"),
     ("مقتل نحو 300 طفل", "قتل 310 أطفال"),
     ("مقتل 3000 مدني", "أكثر من ثلاثة آلاف من المدنيين قتلوا"),
+    # a toll given as a minimum is met by a later, higher toll, and meets a claim above it
+    ("مقتل تسعة أشخاص على الأقل في تفجير القنيطرة", "ارتفعت حصيلة تفجير القنيطرة إلى 12 شخصا"),
+    ("مقتل 20 شخصا في الغارة", "أودت الغارة بحياة 14 شخصا على الأقل"),
 ])
 def test_matching_counts_honour_qualifiers_plurals_and_number_words(claim, sentence):
     assert [c.relation for c in compare_counts(claim, 1, [(0, sentence)])] == ["match"]

@@ -51,6 +51,8 @@ QUALIFIERS = {
     "less_than": ("اقل من", "ما يقل عن", "لا يزيد عن", "لا يزيد على", "ما لا يزيد عن", "دون"),
     "about": ("نحو", "حوالي", "قرابه", "زهاء", "ما يقارب", "يقارب", "تقريبا", "حوالى"),
 }
+# after the number or its head noun: «تسعة أشخاص على الأقل» is «ما لا يقل عن تسعة أشخاص»
+TRAILING_QUALIFIERS = {"more_than": (("علي", "الاقل"), ("في", "الاقل"), ("كحد", "ادني"))}
 _CLITICS = ("وب", "ول", "و", "ب", "ل", "ف")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 
@@ -116,7 +118,8 @@ def extract_numbers(text: str) -> list[NumberMention]:
                 text=text[start:end],
                 start=start,
                 end=end,
-                qualifier=_qualifier(norm[: words[i][1]]),
+                qualifier=_qualifier(norm[: words[i][1]]) or _trailing_qualifier(words, j)
+                or (noun is not None and _trailing_qualifier(words, j + 1)) or None,
                 noun=noun,
             )
         )
@@ -175,6 +178,15 @@ def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int
 def _teen_one(words: list[tuple[str, int, int]], j: int) -> bool:
     """Whether ``words[j]`` is the «أحد» / «إحدى» of eleven (followed by «عشر»)."""
     return j + 1 < len(words) and words[j][0] in TEEN_ONE and words[j + 1][0] in ("عشر", "عشره")
+
+
+def _trailing_qualifier(words: list[tuple[str, int, int]], j: int) -> str | None:
+    """A qualifier written after the number (or its noun) at ``words[j]``: «على الأقل»."""
+    following = tuple(w for w, _, _ in words[j:j + 2])
+    for name, phrases in TRAILING_QUALIFIERS.items():
+        if following in phrases:
+            return name
+    return None
 
 
 def _qualifier(before: str) -> str | None:
