@@ -43,16 +43,17 @@ def main() -> None:
     splits = load_splits(Path(args.data) / "train_test_splits.txt")
     shared = set().union(*map(set, splits))
     claims = [c for c in load_unifiedfc(args.data) if c.id in shared and analyse(c.claim).quantities]
-    engine = Engine(Store(args.db, create=False))
     rows, started = [], time.time()
-    for c in claims:
-        verdict = engine.check(c.claim)
-        leads = {e.article_id: e.stance for e in related_leads(verdict.evidence)}
-        claimed = content(c.claim)
-        for n in verdict.numbers:
-            if n.article_id in leads:
-                rows.append({"claim": c.id, "fact": c.fact, "stance": leads[n.article_id], "relation": n.relation,
-                             "share": round(len(claimed & content(n.sentence)) / max(1, len(claimed)), 4)})
+    with Store(args.db, create=False) as store:
+        engine = Engine(store)
+        for c in claims:
+            verdict = engine.check(c.claim)
+            leads = {e.article_id: e.stance for e in related_leads(verdict.evidence)}
+            claimed = content(c.claim)
+            for n in verdict.numbers:
+                if n.article_id in leads:
+                    rows.append({"claim": c.id, "fact": c.fact, "stance": leads[n.article_id], "relation": n.relation,
+                                 "share": round(len(claimed & content(n.sentence)) / max(1, len(claimed)), 4)})
     table = {}
     for share in SHARES:
         for relation in ("conflict", "match"):

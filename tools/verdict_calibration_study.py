@@ -53,8 +53,8 @@ def main() -> None:
     args = parser.parse_args()
     result = {}
     for name, path in RUNS.items():
+        folds = json.loads(path.read_text(encoding="utf-8"))["folds"]
         for calibrate in (False, True):
-            folds = json.loads(path.read_text(encoding="utf-8"))["folds"]
             report = score_kept_folds({"calibrate": calibrate}, folds, per_fold=True)
             result[f"{name}{'_calibrated' if calibrate else ''}"] = report
             print(f"{name:22} calibrate={calibrate!s:5}  accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "

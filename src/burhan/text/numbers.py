@@ -118,8 +118,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
                 text=text[start:end],
                 start=start,
                 end=end,
-                qualifier=_qualifier(norm[: words[i][1]]) or _trailing_qualifier(words, j)
-                or (noun is not None and _trailing_qualifier(words, j + 1)) or None,
+                qualifier=_qualifier(norm[: words[i][1]]) or _trailing_qualifier(words, j, after_noun=noun is not None),
                 noun=noun,
             )
         )
@@ -180,12 +179,14 @@ def _teen_one(words: list[tuple[str, int, int]], j: int) -> bool:
     return j + 1 < len(words) and words[j][0] in TEEN_ONE and words[j + 1][0] in ("عشر", "عشره")
 
 
-def _trailing_qualifier(words: list[tuple[str, int, int]], j: int) -> str | None:
-    """A qualifier written after the number (or its noun) at ``words[j]``: «على الأقل»."""
-    following = tuple(w for w, _, _ in words[j:j + 2])
-    for name, phrases in TRAILING_QUALIFIERS.items():
-        if following in phrases:
-            return name
+def _trailing_qualifier(words: list[tuple[str, int, int]], j: int, after_noun: bool) -> str | None:
+    """A qualifier written after the number, at ``words[j]`` («قتل 50 على الأقل»), or after its
+    noun when ``words[j]`` is the noun («تسعة أشخاص على الأقل»)."""
+    for start in (j, j + 1) if after_noun else (j,):
+        following = tuple(w for w, _, _ in words[start:start + 2])
+        for name, phrases in TRAILING_QUALIFIERS.items():
+            if following in phrases:
+                return name
     return None
 
 
