@@ -1,0 +1,68 @@
+"""Study (eighth verdict run): a confidence of its own for the *refuted* basis (issue 11).
+
+    python tools/refuted_calibration_study.py [--out docs/studies/refuted_calibration.json]
+
+Why: a claim whose basis is *refuted* (a disagreeing story, or a conflicting count of the same
+thing, at least as strong as the support) is decided *false* only when P(true) < 0.5. P(true) comes
+from a model fitted on all Unified-FC claims, whose false claims mostly come with agreeing
+articles, so a refuted claim keeps P(true) 0.6–0.95 and reads not_enough_evidence: 9 of the 24
+probe misses of the shipped models (measure-06, actor-02/05, date-01/06, partly_true-03..06), and
+61 not_enough_evidence on Unified-FC, counted wrong. What P(true) means *given* a refutation is a
+different question from what it means over all claims; Unified-FC's 99 refuted claims answer it
+(67 false, read off the shipped run's kept rows). **Designed after reading those misses and the
+earlier studies' failures**, so its Unified-FC figures are not clean held-out numbers; Unified-FC
+fold 5 (kept aside by the team) is.
+
+Design: ``VerdictModel(refuted_calibration=True)`` fits, after the classifier and the priors, a
+one-feature logistic regression (Platt scaling; sklearn, C = 1e4, no class weights) of the
+training claims *whose basis is refuted* on their final log-odds; for a refuted claim P(true) =
+σ(a · logit + b), used for the decision and the confidence alike (false when ≤ 0.5 − abstain
+margin). Other bases keep the uncalibrated P(true). A slope a ≤ 0 keeps the intercept-only fit (the
+training rate of true claims among the refuted ones). Read on the kept out-of-fold features of the
+fifth (shipped) run (``evaluation.verdict.score_kept_folds``); the kept files hold no bases for an
+outer fold's training rows, so each training row takes the basis its claim got as a test row of
+its own outer fold (same claim and evidence, stance models trained without one more fold): an
+approximation, said here and in the result.
+
+Protocol, written before the run (run once):
+- Ship it (refit ``verdict_model.json`` from the same features with ``refuted_calibration=True``,
+  make it the default) if its outer accuracy ≥ the shipped 0.636 + 0.02 and its ECE ≤ the shipped
+  0.072 + 0.005, and no outer fold's accuracy falls by more than 0.02.
+- Else nothing. The probes are run after, with what is shipped, and not used to choose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from burhan.evaluation.verdict import score_kept_folds
+
+ROOT = Path(__file__).resolve().parents[1]
+STUDIES = ROOT / "docs" / "studies"
+FEATURES = STUDIES / "verdict_cv_features_claim_relative.json"
+
+
+def with_train_bases(folds: list[dict]) -> list[dict]:
+    """Each fold with ``train_bases``: a training claim's basis as a test row of its own fold."""
+    basis = {i: b for fold in folds for i, b in zip(fold["test"], fold["test_bases"])}
+    return [{**fold, "train_bases": [basis[i] for i in fold["train"]]} for fold in folds]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=STUDIES / "refuted_calibration.json")
+    args = parser.parse_args()
+    folds = with_train_bases(json.loads(FEATURES.read_text(encoding="utf-8"))["folds"])
+    result = {}
+    for name, params in (("shipped", {}), ("refuted_calibration", {"refuted_calibration": True})):
+        report = score_kept_folds(params, folds, per_fold=True)
+        result[name] = report
+        print(f"{name:20} accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
+              f"NEE {report.get('not_enough_evidence')}  per fold {report['accuracy_per_fold']}")
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
