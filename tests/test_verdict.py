@@ -341,3 +341,25 @@ def test_calibration_rescales_the_log_odds_in_order_and_round_trips(tmp_path):
     calibrated.save(tmp_path / "v.json")
     again, _ = VerdictModel.load(tmp_path / "v.json")
     assert np.allclose(again.predict_proba(X), q)
+
+
+def test_refuted_calibration_rescales_refuted_claims_only(tmp_path):
+    """``refuted_calibration=True`` (studied, not shipped): P(true) of a claim whose basis is refuted
+    is rescaled on the refuted training claims alone (here all false, so it falls below 0.5 and the
+    verdict is false); other bases keep the plain P(true); the model needs the bases to fit."""
+    rng = np.random.default_rng(7)
+    X = rng.random((200, len(FEATURES)))
+    truth = list(X[:, FEATURES.index("agree_max")] > 0.5)
+    bases = ["refuted" if i % 4 == 0 else "supported" for i in range(200)]
+    truth = [False if b == "refuted" else t for t, b in zip(truth, bases)]
+    with pytest.raises(ValueError, match="basis"):
+        VerdictModel(refuted_calibration=True).fit(X, truth)
+    plain = VerdictModel().fit(X, truth)
+    scaled = VerdictModel(refuted_calibration=True).fit(X, truth, bases)
+    x = X[1]  # a supported training row: the same decision either way
+    assert scaled.decide(x, "supported") == plain.decide(x, "supported")
+    verdict, confidence, p_true = scaled.decide(x, "refuted")
+    assert verdict == "false" and p_true < 0.05 and confidence == pytest.approx(1 - p_true, abs=1e-4)
+    scaled.save(tmp_path / "v.json")
+    again, _ = VerdictModel.load(tmp_path / "v.json")
+    assert again.decide(x, "refuted") == scaled.decide(x, "refuted")

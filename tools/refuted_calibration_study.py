@@ -29,6 +29,16 @@ Protocol, written before the run (run once):
   make it the default) if its outer accuracy ≥ the shipped 0.636 + 0.02 and its ECE ≤ the shipped
   0.072 + 0.005, and no outer fold's accuracy falls by more than 0.02.
 - Else nothing. The probes are run after, with what is shipped, and not used to choose.
+
+Result (2026-12-04, docs/studies/refuted_calibration.json): **nothing shipped** (accuracy rule
+failed). Shipped 0.636 / ECE 0.072 / 61 NEE → refuted calibration 0.636 / **ECE 0.059** / 60 NEE,
+per fold accuracy unchanged (0.659 / 0.600 / 0.643 / 0.643). Read after the run: Unified-FC's refuted
+training claims already sit at mean P(true) 0.16–0.22 per fold, and the few with P(true) ≥ 0.5
+(3–7 per fold) are mostly *true* (1.00 / 0.86 / 0.33 / 0.67), so the fitted slopes are 0.18–0.63
+with intercepts −0.40…+0.23: the scaling pulls P(true) toward the refuted claims' base rate and
+does not turn a refuted claim at P(true) 0.9 into *false* — the probes' misses stay. On Unified-FC
+a refutation the model doubts is as often a true claim as a false one; that is the data's answer,
+not a missing weight. ``VerdictModel(refuted_calibration=False)`` stays the default.
 """
 
 from __future__ import annotations

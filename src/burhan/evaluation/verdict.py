@@ -180,7 +180,8 @@ def verdict_report(gold: list[str], predicted: list[str], p_true: list[float] | 
 def decide_kept_fold(params: dict, fold: dict) -> list[tuple[str, float | None, float]]:
     """``VerdictModel(**params)`` fitted on one outer fold's kept training rows (the features file
     ``cross_validate_verdict(features_out=…)`` writes), deciding that fold's test rows."""
-    model = VerdictModel(**params).fit(np.array(fold["X_train"]), [g == "true" for g in fold["train_gold"]])
+    model = VerdictModel(**params).fit(np.array(fold["X_train"]), [g == "true" for g in fold["train_gold"]],
+                                       fold.get("train_bases"))
     return [model.decide(np.array(x), b) for x, b in zip(fold["X_test"], fold["test_bases"])]
 
 
@@ -267,19 +268,20 @@ def cross_validate_verdict(directory: str | Path, splits: str | Path, evidence: 
         for f in sorted({fold_of[i] for i in scored}):
             train = [i for i in scored if fold_of[i] != f]
             test = [i for i in scored if fold_of[i] == f]
-            X_train, _ = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
-            model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train])
+            X_train, train_bases = bench.out_of_fold_features(train, fold_of, folds, also_excluded=frozenset({f}))
+            model = VerdictModel(**(model_params or {})).fit(X_train, [gold[i] == "true" for i in train], train_bases)
             X_test, test_bases = bench.out_of_fold_features(test, fold_of, folds)
             kept_features.append({"fold": f + 1, "train": [claims[i].id for i in train], "X_train": X_train.tolist(),
                                   "train_gold": [gold[i] for i in train], "test": [claims[i].id for i in test],
-                                  "X_test": X_test.tolist(), "test_bases": test_bases,
+                                  "train_bases": train_bases, "X_test": X_test.tolist(), "test_bases": test_bases,
                                   "test_gold": [gold[i] for i in test]})
             decisions = [model.decide(x, b) for x, b in zip(X_test, test_bases)]
             per_fold.append(verdict_report([gold[i] for i in test], [d[0] for d in decisions], [d[2] for d in decisions]))
             predicted += [d[0] for d in decisions]
             p_true += [d[2] for d in decisions]
             for name, params in (variants or {}).items():
-                other = VerdictModel(**{**(model_params or {}), **params}).fit(X_train, [gold[i] == "true" for i in train])
+                other = VerdictModel(**{**(model_params or {}), **params}).fit(
+                    X_train, [gold[i] == "true" for i in train], train_bases)
                 found = [other.decide(x, b) for x, b in zip(X_test, test_bases)]
                 variant_runs[name]["predicted"] += [d[0] for d in found]
                 variant_runs[name]["p_true"] += [d[2] for d in found]
@@ -356,8 +358,8 @@ def train_verdict(directory: str | Path, splits: str | Path, out: str | Path, ev
     trainer = EvidenceTrainer(datasets or Path(directory).resolve().parent)
     with corpus_store(db) as store:
         bench = VerdictBench(claims, store, evidence, k, encoder, workers, on_progress, trainer)
-        X, _ = bench.out_of_fold_features(scored, fold_of, folds)
-    model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored])
+        X, bases = bench.out_of_fold_features(scored, fold_of, folds)
+    model = VerdictModel().fit(X, [claims[i].fact == "true" for i in scored], bases)
     model.save(out, reliability=learn_reliability(claims).to_dict(), card={
         "command": f"burhan train verdict --data {directory} --splits {splits} --evidence {evidence} --k {k} --out {out}",
         "data": f"Unified-FC: {len(scored)} claims in {len(folds)} folds",

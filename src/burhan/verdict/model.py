@@ -151,7 +151,7 @@ class VerdictModel:
     def __init__(self, C: float = 1.0, min_coverage: float = 0.34, min_related: float = 0.3,
                  abstain_margin: float = 0.0, unconfirmed_margin: float = 0.1, constrain_signs: bool = True,
                  count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = -1.5,
-                 calibrate: bool = False):
+                 calibrate: bool = False, refuted_calibration: bool = False):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
@@ -171,6 +171,10 @@ class VerdictModel:
         # are added after the fit, so without it P(true) is not calibrated
         self.calibrate = calibrate
         self.calibration: tuple[float, float] = (1.0, 0.0)  # (slope, intercept) on the log-odds
+        # Platt scaling fitted on the training claims whose basis is refuted only: what P(true)
+        # means given a refutation (tools/refuted_calibration_study.py)
+        self.refuted_calibration = refuted_calibration
+        self.refuted_scaling: tuple[float, float] = (1.0, 0.0)
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
@@ -178,10 +182,11 @@ class VerdictModel:
                 "abstain_margin": self.abstain_margin, "unconfirmed_margin": self.unconfirmed_margin,
                 "constrain_signs": self.constrain_signs, "count_conflict_weight": self.count_conflict_weight,
                 "count_match_weight": self.count_match_weight, "disagree_weight": self.disagree_weight,
-                "calibrate": self.calibrate}
+                "calibrate": self.calibrate, "refuted_calibration": self.refuted_calibration}
 
-    def fit(self, X: np.ndarray, truth: list[bool]) -> VerdictModel:
-        """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true."""
+    def fit(self, X: np.ndarray, truth: list[bool], bases: list[str] | None = None) -> VerdictModel:
+        """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true;
+        ``bases``: each claim's ``evidence_basis`` (needed with ``refuted_calibration``)."""
         labels = ["true" if t else "false" for t in truth]
         X = np.array(X, dtype=np.float64)
         left_out: set[int] = set()
@@ -204,6 +209,12 @@ class VerdictModel:
             slope, intercept = float(platt.coef_[0][0]), float(platt.intercept_[0])
             if slope > 0:  # a slope ≤ 0 would turn the ordering round: leave it uncalibrated
                 self.calibration = (slope, intercept)
+        self.refuted_scaling = (1.0, 0.0)
+        if self.refuted_calibration:
+            if bases is None or len(bases) != len(X):
+                raise ValueError("refuted_calibration needs the basis of every training claim")
+            refuted = np.array([b == "refuted" for b in bases])
+            self.refuted_scaling = _platt(self._logit(X[refuted]), np.asarray(truth)[refuted])
         return self
 
     def fitted_proba(self, X: np.ndarray) -> np.ndarray:
@@ -229,6 +240,9 @@ class VerdictModel:
     def decide(self, x: np.ndarray, basis: str) -> tuple[str, float | None, float]:
         """(verdict, confidence or None, P(true)) for one feature row and its ``evidence_basis``."""
         p_true = float(self.predict_proba(x)[0])
+        if basis == "refuted" and self.refuted_calibration:
+            slope, intercept = self.refuted_scaling
+            p_true = float(1.0 / (1.0 + np.exp(-(slope * self._logit(x)[0] + intercept))))
         best = float(x[FEATURES.index("related_max")])
         if basis == "no_evidence" or best < self.min_related:
             return "not_enough_evidence", None, p_true
@@ -252,6 +266,7 @@ class VerdictModel:
             raise RuntimeError("the verdict model is not fitted")
         payload = {"format": FORMAT_VERSION, "features": list(FEATURES), "params": self.params(),
                    "classifier": self.classifier.to_dict(), "calibration": list(self.calibration),
+                   "refuted_scaling": list(self.refuted_scaling),
                    "reliability": reliability, "card": card or {}}
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -267,4 +282,18 @@ class VerdictModel:
         model = cls(**payload["params"])
         model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
         model.calibration = tuple(payload.get("calibration", (1.0, 0.0)))
+        model.refuted_scaling = tuple(payload.get("refuted_scaling", (1.0, 0.0)))
         return model, payload.get("reliability")
+
+
+def _platt(logits: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    """(slope, intercept) mapping log-odds to calibrated log-odds on these rows; intercept only
+    (the rows' rate of true claims) when the fitted slope is not positive or one class is absent."""
+    if len(truth) == 0:
+        return 1.0, 0.0
+    rate = float(np.clip(truth.mean(), 0.01, 0.99))
+    if truth.min() == truth.max():
+        return 0.0, float(np.log(rate / (1 - rate)))
+    platt = LogisticRegression(C=1e4, max_iter=1000).fit(logits[:, None], truth)
+    slope, intercept = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    return (slope, intercept) if slope > 0 else (0.0, float(np.log(rate / (1 - rate))))
