@@ -204,17 +204,16 @@ class VerdictModel:
             self.classifier.coef[0][j] = 0.0
             self.classifier.mean[j], self.classifier.scale[j] = 0.0, 1.0
         self.calibration = (1.0, 0.0)
-        if self.calibrate:
-            platt = LogisticRegression(C=1e4, max_iter=1000).fit(self._logit(X)[:, None], truth)
-            slope, intercept = float(platt.coef_[0][0]), float(platt.intercept_[0])
-            if slope > 0:  # a slope ≤ 0 would turn the ordering round: leave it uncalibrated
-                self.calibration = (slope, intercept)
+        if self.calibrate:  # a slope ≤ 0 would turn the ordering round: leave it uncalibrated
+            self.calibration = _platt(self._logit(X), np.asarray(truth)) or (1.0, 0.0)
         self.refuted_scaling = (1.0, 0.0)
         if self.refuted_calibration:
             if bases is None or len(bases) != len(X):
                 raise ValueError("refuted_calibration needs the basis of every training claim")
             refuted = np.array([b == "refuted" for b in bases])
-            self.refuted_scaling = _platt(self._logit(X[refuted]), np.asarray(truth)[refuted])
+            truth_refuted = np.asarray(truth)[refuted]
+            # too few, or a slope ≤ 0: the refuted training claims' rate of true ones, for all
+            self.refuted_scaling = _platt(self._logit(X[refuted]), truth_refuted) or _base_rate(truth_refuted)
         return self
 
     def fitted_proba(self, X: np.ndarray) -> np.ndarray:
@@ -286,14 +285,20 @@ class VerdictModel:
         return model, payload.get("reliability")
 
 
-def _platt(logits: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
-    """(slope, intercept) mapping log-odds to calibrated log-odds on these rows; intercept only
-    (the rows' rate of true claims) when the fitted slope is not positive or one class is absent."""
-    if len(truth) == 0:
-        return 1.0, 0.0
-    rate = float(np.clip(truth.mean(), 0.01, 0.99))
-    if truth.min() == truth.max():
-        return 0.0, float(np.log(rate / (1 - rate)))
+def _platt(logits: np.ndarray, truth: np.ndarray) -> tuple[float, float] | None:
+    """(slope, intercept) mapping these rows' log-odds to calibrated log-odds (Platt scaling), or
+    None when it cannot keep their order (one class only, or a fitted slope ≤ 0)."""
+    if len(truth) == 0 or truth.min() == truth.max():
+        return None
     platt = LogisticRegression(C=1e4, max_iter=1000).fit(logits[:, None], truth)
     slope, intercept = float(platt.coef_[0][0]), float(platt.intercept_[0])
-    return (slope, intercept) if slope > 0 else (0.0, float(np.log(rate / (1 - rate))))
+    return (slope, intercept) if slope > 0 else None
+
+
+def _base_rate(truth: np.ndarray) -> tuple[float, float]:
+    """A constant log-odds: the rows' share of true claims (kept within 1%–99%); with no rows,
+    the log-odds as they are."""
+    if not len(truth):
+        return 1.0, 0.0
+    rate = float(np.clip(truth.mean(), 0.01, 0.99))
+    return 0.0, float(np.log(rate / (1 - rate)))
