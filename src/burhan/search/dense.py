@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -196,6 +196,7 @@ class CachedEncoder:
         self.store = store
         self.memory_size = memory_size
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.encoded: Counter[str] = Counter()  # texts embedded (cache misses) per kind: what a benchmark reads
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
         keys = [vector_key(t, kind) for t in texts]
@@ -206,6 +207,7 @@ class CachedEncoder:
             found.update(stored)
             missing = [k for k in missing if k not in stored]
         if missing:
+            self.encoded[kind] += len(missing)
             by_key = dict(zip(keys, texts))
             fresh = {}
             for start in range(0, len(missing), 64):
