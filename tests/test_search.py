@@ -202,3 +202,4 @@ def test_the_encoder_cache_in_memory_is_bounded():
     cached.encode([sentences[2]], "passage")  # the newest: still in memory
     cached.encode([sentences[0]], "passage")  # the oldest: encoded again
     assert inner.calls == sentences + [sentences[0]]
+    assert cached.encoded == {"passage": 4}  # the misses, which a benchmark reads

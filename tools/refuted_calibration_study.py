@@ -9,7 +9,7 @@ articles, so a refuted claim keeps P(true) 0.6–0.95 and reads not_enough_evide
 probe misses of the shipped models (measure-06, actor-02/05, date-01/06, partly_true-03..06), and
 61 not_enough_evidence on Unified-FC, counted wrong. What P(true) means *given* a refutation is a
 different question from what it means over all claims; Unified-FC's 99 refuted claims answer it
-(67 false, read off the shipped run's kept rows). **Designed after reading those misses and the
+(67 false: a one-off count over the shipped run's kept rows, README verdict section). **Designed after reading those misses and the
 earlier studies' failures**, so its Unified-FC figures are not clean held-out numbers; Unified-FC
 fold 5 (kept aside by the team) is.
 
@@ -32,8 +32,9 @@ Protocol, written before the run (run once):
 
 Result (2026-12-04, docs/studies/refuted_calibration.json): **nothing shipped** (accuracy rule
 failed). Shipped 0.636 / ECE 0.072 / 61 NEE → refuted calibration 0.636 / **ECE 0.059** / 60 NEE,
-per fold accuracy unchanged (0.659 / 0.600 / 0.643 / 0.643). Read after the run: Unified-FC's refuted
-training claims already sit at mean P(true) 0.16–0.22 per fold, and the few with P(true) ≥ 0.5
+per fold accuracy unchanged (0.659 / 0.600 / 0.643 / 0.643). Read after the run (the
+``refuted_training_claims`` rows, added to the tool after the run; the scores above unchanged by
+it): Unified-FC's refuted training claims already sit at mean P(true) 0.16–0.22 per fold, and the few with P(true) ≥ 0.5
 (3–7 per fold) are mostly *true* (1.00 / 0.86 / 0.33 / 0.67), so the fitted slopes are 0.18–0.63
 with intercepts −0.40…+0.23: the scaling pulls P(true) toward the refuted claims' base rate and
 does not turn a refuted claim at P(true) 0.9 into *false* — the probes' misses stay. On Unified-FC
@@ -47,7 +48,10 @@ import argparse
 import json
 from pathlib import Path
 
+import numpy as np
+
 from burhan.evaluation.verdict import score_kept_folds
+from burhan.verdict.model import VerdictModel
 
 ROOT = Path(__file__).resolve().parents[1]
 STUDIES = ROOT / "docs" / "studies"
@@ -55,9 +59,28 @@ FEATURES = STUDIES / "verdict_cv_features_claim_relative.json"
 
 
 def with_train_bases(folds: list[dict]) -> list[dict]:
-    """Each fold with ``train_bases``: a training claim's basis as a test row of its own fold."""
+    """Each fold with ``train_bases``: kept ones where the features file has them (written since
+    2026-12-04), else a training claim's basis as a test row of its own fold."""
     basis = {i: b for fold in folds for i, b in zip(fold["test"], fold["test_bases"])}
-    return [{**fold, "train_bases": [basis[i] for i in fold["train"]]} for fold in folds]
+    return [fold if "train_bases" in fold else {**fold, "train_bases": [basis[i] for i in fold["train"]]}
+            for fold in folds]
+
+
+def refuted_training_claims(folds: list[dict]) -> list[dict]:
+    """Per outer fold, what the scaling is fitted on: the refuted training claims, their mean
+    P(true) before it, how many have P(true) ≥ 0.5 and the share of true ones among those, and
+    the fitted (slope, intercept)."""
+    rows = []
+    for fold in folds:
+        X, truth = np.array(fold["X_train"]), np.array([g == "true" for g in fold["train_gold"]])
+        model = VerdictModel(refuted_calibration=True).fit(X, list(truth), fold["train_bases"])
+        refuted = np.array([b == "refuted" for b in fold["train_bases"]])
+        p, t = model.predict_proba(X[refuted]), truth[refuted]
+        rows.append({"fold": fold["fold"], "refuted": int(refuted.sum()), "true": int(t.sum()),
+                     "mean_p_true": round(float(p.mean()), 3), "p_true_at_least_half": int((p >= 0.5).sum()),
+                     "true_share_among_them": round(float(t[p >= 0.5].mean()), 3) if (p >= 0.5).any() else None,
+                     "scaling": [round(v, 3) for v in model.refuted_scaling]})
+    return rows
 
 
 def main() -> None:
@@ -71,6 +94,9 @@ def main() -> None:
         result[name] = report
         print(f"{name:20} accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
               f"NEE {report.get('not_enough_evidence')}  per fold {report['accuracy_per_fold']}")
+    result["refuted_training_claims"] = refuted_training_claims(folds)
+    for row in result["refuted_training_claims"]:
+        print(row)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

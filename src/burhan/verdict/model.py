@@ -225,8 +225,7 @@ class VerdictModel:
         """P(true) per row: the fitted model, then the prior weights (then Platt scaling if ``calibrate``)."""
         if self.classifier is None:
             raise RuntimeError("the verdict model is not fitted")
-        slope, intercept = self.calibration
-        return 1.0 / (1.0 + np.exp(-(slope * self._logit(X) + intercept)))
+        return _scaled(self._logit(X), self.calibration)
 
     def _logit(self, X: np.ndarray) -> np.ndarray:
         """The fitted model's log-odds plus the prior weights."""
@@ -238,10 +237,10 @@ class VerdictModel:
 
     def decide(self, x: np.ndarray, basis: str) -> tuple[str, float | None, float]:
         """(verdict, confidence or None, P(true)) for one feature row and its ``evidence_basis``."""
-        p_true = float(self.predict_proba(x)[0])
-        if basis == "refuted" and self.refuted_calibration:
-            slope, intercept = self.refuted_scaling
-            p_true = float(1.0 / (1.0 + np.exp(-(slope * self._logit(x)[0] + intercept))))
+        if self.classifier is None:
+            raise RuntimeError("the verdict model is not fitted")
+        refuted = basis == "refuted" and self.refuted_calibration
+        p_true = float(_scaled(self._logit(x), self.refuted_scaling if refuted else self.calibration)[0])
         best = float(x[FEATURES.index("related_max")])
         if basis == "no_evidence" or best < self.min_related:
             return "not_enough_evidence", None, p_true
@@ -283,6 +282,12 @@ class VerdictModel:
         model.calibration = tuple(payload.get("calibration", (1.0, 0.0)))
         model.refuted_scaling = tuple(payload.get("refuted_scaling", (1.0, 0.0)))
         return model, payload.get("reliability")
+
+
+def _scaled(logits: np.ndarray, scaling: tuple[float, float]) -> np.ndarray:
+    """σ(slope · log-odds + intercept): P(true) under a (slope, intercept) scaling."""
+    slope, intercept = scaling
+    return 1.0 / (1.0 + np.exp(-(slope * logits + intercept)))
 
 
 def _platt(logits: np.ndarray, truth: np.ndarray) -> tuple[float, float] | None:
