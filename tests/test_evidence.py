@@ -42,12 +42,30 @@ def test_predicates_take_sides_and_negation_flips_them():
     ("لافروف: روسيا ستواصل عملياتها في شرق دير الزور", LAVROV, "place_conflict"),
     ("مقتل 1300 مدني في سوريا خلال أكتوبر", CASUALTIES, "month_conflict"),
     ("لافروف: روسيا لن تواصل عملياتها في شرق حلب", LAVROV, "antonym_conflict"),
+    ("القوات الحكومية السورية لم تفشل في استعادة بلدة خان طومان", KHAN_TOUMAN, "negated_predicate"),
 ])
 def test_alignment_sees_the_clash_an_encoder_misses(claim, sentence, clash):
     found = aligned(claim, sentence)
     assert found[clash] == 1.0 and found[f"{clash}_x_coverage"] > 0.3
     restated = aligned("لافروف: روسيا ستواصل عملياتها في شرق حلب", LAVROV)
     assert restated[clash] == 0.0 and restated["coverage"] == 1.0 and restated["antonym_same"] == 1.0
+
+
+def test_a_word_one_side_negates_and_the_other_asserts_is_a_clash():
+    hospitals = "قالت منظمة الصحة العالمية إن جميع المستشفيات في الأحياء الشرقية من حلب خرجت عن الخدمة"
+    assert aligned("مستشفيات شرق حلب لم تخرج عن الخدمة", hospitals)["negated_predicate"] == 1.0
+    assert aligned("مستشفيات شرق حلب تخرج عن الخدمة", hospitals)["negated_predicate"] == 0.0
+    # negated on both sides: no clash, whatever else the sentence asserts
+    assert aligned("المكتبة لن تكون الأكبر", "أعلن الوزير أن المكتبة لن تكون الأكبر في إفريقيا")["negated_predicate"] == 0.0
+    assert aligned("المكتبة لن تكون الأكبر في إفريقيا", "أعلن الوزير أن المكتبة ستكون الأكبر")["negated_predicate"] == 1.0
+
+
+def test_one_wrong_count_conflicts_even_beside_a_right_one():
+    sentence = "أفاد المرصد بمقتل 1300 مدني في سوريا خلال شهر نوفمبر بينهم 284 طفلا"
+    half_right = aligned("مقتل 1300 مدني في سوريا خلال نوفمبر بينهم 500 طفل", sentence)
+    assert half_right["quantity_conflict"] == 1.0 and half_right["quantity_match"] == 1.0
+    right = aligned("مقتل 1300 مدني في سوريا خلال نوفمبر بينهم 284 طفلا", sentence)
+    assert right["quantity_conflict"] == 0.0 and right["quantity_match"] == 2.0
 
 
 def test_quantities_of_durations_and_percentages_have_units():

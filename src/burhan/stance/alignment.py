@@ -6,10 +6,12 @@ sentences line up and where they clash, each as a plain number:
 
 - overlap: the share of the claim's stems the sentence holds, Jaccard, shared bigrams;
 - predicates: antonym groups taken on opposite sides (ستواصل / أوقفت، فشلت / نجحت …, a
-  negation right before a predicate flips it), a failure or denial on one side only, and
-  negations on one side only;
+  negation right before a predicate flips it), a failure or denial on one side only,
+  negations on one side only, and a word one side negates that the other asserts («لم تخرج» /
+  «خرجت»: ``burhan.text.predicates.predicate_cores``);
 - quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
-  that match or conflict;
+  that match or conflict — one claimed count the sentence gives otherwise is a conflict even
+  when another count matches (a claim half right is not supported);
 - places, years and months named on both sides and disjoint; an actor of the claim (a person
   or organisation of ``burhan.text.actors``) absent from a sentence that names another;
 
@@ -32,8 +34,8 @@ REFUTE_PHRASES = tuple(normalize(w) for w in (
     "مفبرك", "مفبركة", "ملفق", "ملفقة", "زائف", "زائفة", "مضلل", "مضللة", "كاذب", "كاذبة", "إشاعة",
 ))
 
-CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "denial_in_sentence", "quantity_conflict",
-           "place_conflict", "year_conflict", "month_conflict", "actor_conflict")
+CLASHES = ("antonym_conflict", "failure_one_side", "negation_mismatch", "negated_predicate", "denial_in_sentence",
+           "quantity_conflict", "place_conflict", "year_conflict", "month_conflict", "actor_conflict")
 FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_same", "quantity_match",
                  "claim_has_quantity", "place_match", "refute_phrase", "question") + CLASHES + \
     tuple(f"{name}_x_coverage" for name in CLASHES)
@@ -69,6 +71,10 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     fails = [("-" in sides.get("succeed_fail", ())) or ("-" in sides.get("confirm_deny", ()))
              for sides in (claim_sides, sentence_sides)]
     negated = [sum(1 for w in side.words if w in NEGATIONS) for side in (claim, sentence)]
+    (claim_negated, claim_asserted), (sentence_negated, sentence_asserted) = claim.predicate_cores, \
+        sentence.predicate_cores
+    negated_predicate = float(bool(claim_negated & (sentence_asserted - sentence_negated)
+                                   or sentence_negated & (claim_asserted - claim_negated)))
     denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words))
     refute_phrase = float(any(p in sentence.normal for p in REFUTE_PHRASES))
 
@@ -83,7 +89,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     actor_conflict = float(bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
-               denial, float(conflicting and not matched), place_conflict, year_conflict, month_conflict,
+               negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,
                actor_conflict]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,
               refute_phrase, float("?" in sentence_text or "؟" in sentence_text)] + clashes + [c * coverage for c in clashes]

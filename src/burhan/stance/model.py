@@ -19,7 +19,10 @@ Pipeline (one job per piece):
    the linear model extrapolated into *discuss* (the seeds' «لافروف: روسيا ستواصل عملياتها في
    شرق حلب» against the article that says it).
 5. A relevance gate: an article covering less than ``min_coverage`` of the claim's content
-   neither agrees nor disagrees (its probability moves to unrelated).
+   neither agrees nor disagrees (its probability moves to unrelated). ``fit`` sets it to the
+   ``min_coverage_quantile`` quantile (1%) of the coverage of the training pairs that take a
+   side (Unified-FC, all folds: 0.328; the fixed 0.2 before let an article about another fact in
+   the same place read as a refutation).
 6. The sentence-level ``EvidenceModel`` (``evidence=``): each of the ``evidence_sentences``
    sentences that cover the claim best (in an article past the relevance gate) gets
    P(supports) / P(refutes); their maxima, their values at the best-covering sentence, the
@@ -111,7 +114,8 @@ class StanceModel:
 
     def __init__(self, use_embeddings: bool = False, encoders: tuple[str, ...] = ("e5-small", "use-m3"),
                  top_sentences: int = 3, bow_features: int = 3000, C: float = 1.0, pair_C: float = 0.03,
-                 rationale_k: int = 2, min_coverage: float = 0.2, clip_z: float | None = 3.0, seed: int = 13,
+                 rationale_k: int = 2, min_coverage: float = 0.2, min_coverage_quantile: float | None = 0.01,
+                 clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True):
         if polarity not in POLARITIES:
@@ -123,7 +127,9 @@ class StanceModel:
         self.C = C
         self.pair_C = pair_C
         self.rationale_k = rationale_k
+        # the relevance gate; with min_coverage_quantile set, ``fit`` learns it from the data
         self.min_coverage = min_coverage
+        self.min_coverage_quantile = min_coverage_quantile
         self.clip_z = clip_z
         self.seed = seed
         self.evidence = evidence
@@ -142,8 +148,8 @@ class StanceModel:
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
-                 "min_coverage", "clip_z", "seed", "evidence_sentences", "polarity", "polarity_coverage",
-                 "bow_without_claim")
+                 "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
+                 "polarity_coverage", "bow_without_claim")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -161,6 +167,12 @@ class StanceModel:
         """Features per pair, each pair's sentence ranking, its best sentences' text, (with an
         evidence model) its scored sentences, and whether its decisive sentence clashes explicitly
         with the claim."""
+        X, rankings, tops = self._lexical(pairs)
+        X, scored, clash = self._with_evidence(pairs, rankings, X)
+        return X, rankings, tops, scored, clash
+
+    def _lexical(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
+        """The features that need no evidence model (``FEATURE_NAMES``, then the pair scorer's)."""
         featurizer = PairFeaturizer(self.idf, top=self.top_sentences)
         rows, rankings, tops = [], [], []
         for pair in pairs:
@@ -179,13 +191,19 @@ class StanceModel:
         X = np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
         if self.use_embeddings:
             X = np.hstack([X, self._pair_features(pairs, rankings)])
+        return X, rankings, tops
+
+    def _with_evidence(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
+                       X: np.ndarray) -> tuple[np.ndarray, dict, np.ndarray]:
+        """``X`` with the evidence model's features appended (when there is one), the scored
+        sentences per pair, and whether each pair's decisive sentence clashes explicitly."""
         scored, clash = {}, np.zeros(len(pairs), dtype=bool)
         if self.evidence is not None:
             E, scored = self._evidence_features(pairs, rankings, X)
             X = np.hstack([X, E])
             if self.polarity == "explicit":
                 clash = self._decisive_clash(pairs, scored)
-        return X, rankings, tops, scored, clash
+        return X, scored, clash
 
     def _bow_text(self, pair: StancePair, ranking: list[SentenceScore]) -> str:
         """The stems the bag of words sees (space-joined): those of the best sentences, without
@@ -271,7 +289,15 @@ class StanceModel:
             self.pair_scorer = SentencePairScorer(self.encoders, self.pair_C).fit(
                 pair_training.claims, pair_training.sentences, pair_training.labels, encoders)
         self.idf = idf_table([analyze(" ".join(p.sentences)) for p in pairs])
-        X, _, tops, _, _ = self._analyse(pairs)
+        X, rankings, tops = self._lexical(pairs)
+        if self.min_coverage_quantile is not None:
+            # the gate below which an article cannot take a side: as little of the claim as the
+            # least-covering ``min_coverage_quantile`` of the training pairs that take one hold
+            coverage = X[:, FEATURE_NAMES.index("article_coverage")]
+            sided = np.isin(np.asarray(labels), ["agree", "disagree"])
+            if sided.any():
+                self.min_coverage = round(float(np.quantile(coverage[sided], self.min_coverage_quantile)), 4)
+        X, _, _ = self._with_evidence(pairs, rankings, X)
         self.vectorizer = TfidfVectorizer(analyzer=str.split, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
         self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(
@@ -294,9 +320,8 @@ class StanceModel:
             if label in self.classifier.classes:
                 out[:, column] = probs[:, self.classifier.classes.index(label)]
         # An article that holds under min_coverage of the claim's (IDF-weighted) content cannot
-        # agree or disagree with it: that mass goes to unrelated. No agree/disagree pair of
-        # Unified-FC is under 0.34; without this gate, refutation cues in an off-topic article
-        # («نفى», «لا صحة») read as disagreement with any claim.
+        # agree or disagree with it: that mass goes to unrelated. Without this gate, refutation
+        # cues in an off-topic article («نفى», «لا صحة») read as disagreement with any claim.
         off_topic = X[:, FEATURE_NAMES.index("article_coverage")] < self.min_coverage
         agree, disagree, unrelated = (LABELS.index(x) for x in ("agree", "disagree", "unrelated"))
         out[off_topic, unrelated] += out[off_topic, agree] + out[off_topic, disagree]
@@ -370,8 +395,9 @@ class StanceModel:
             raise ValueError(f"cannot read stance model {path}: {err}") from None
         if payload.get("format") not in (2, FORMAT_VERSION):  # 2: wave 1, without an evidence model
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
-        # a model saved before ``bow_without_claim`` existed saw the claim's words too
-        params = {"bow_without_claim": False, **payload["params"]}
+        # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
+        # before ``min_coverage_quantile`` had a fixed gate
+        params = {"bow_without_claim": False, "min_coverage_quantile": None, **payload["params"]}
         model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)

@@ -77,15 +77,15 @@ def change_measure(s: str, rng: random.Random) -> str | None:
 
 
 def change_date(s: str, rng: random.Random) -> str | None:
-    years = list(_YEAR.finditer(s))
-    if years:
-        m = rng.choice(years)
-        return _swap(s, m.start(), m.end(), str(int(m.group()) + rng.choice([-3, -2, -1, 1, 2, 3])))
-    months = [(m, w) for w in _MONTH_WORDS for m in re.finditer(rf"(?<!\w){w}(?!\w)", s)]
-    if months:
-        m, w = rng.choice(months)
-        return _swap(s, m.start(), m.end(), rng.choice([x for x in _MONTH_WORDS[:12] if x != w]))
-    return None
+    """A year or a month of ``s`` changed (each named date as likely to be picked)."""
+    found = [(m.start(), m.end(), str(int(m.group()) + rng.choice([-3, -2, -1, 1, 2, 3]))) for m in _YEAR.finditer(s)]
+    for w in _MONTH_WORDS:
+        for m in re.finditer(rf"(?<!\w){w}(?!\w)", s):
+            found.append((m.start(), m.end(), rng.choice([x for x in _MONTH_WORDS[:12] if x != w])))
+    if not found:
+        return None
+    start, end, new = rng.choice(sorted(found))
+    return _swap(s, start, end, new)
 
 
 def change_place(s: str, rng: random.Random) -> str | None:

@@ -9,6 +9,7 @@ count comparison) look at them. Each part is computed on first use and kept:
 - ``stems``: the search terms (``burhan.text.tokens.analyze``) — stored with every sentence at
   ingest and handed in by the store (``analyse(text, stems=…)``), so they are never recomputed;
 - ``words``: normalised words; ``predicate_sides``: antonym predicates and the side taken;
+  ``predicate_cores``: the cores of negated and of asserted words;
 - ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums);
 - ``places``, ``actors``, ``years``, ``months``, ``dates``.
 """
@@ -24,7 +25,7 @@ from burhan.text.dates import MONTHS, DateMention, extract_dates
 from burhan.text.numbers import NumberMention, extract_numbers
 from burhan.text.normalize import normalize
 from burhan.text.places import place_names
-from burhan.text.predicates import predicate_sides, words
+from burhan.text.predicates import predicate_cores, predicate_sides, words
 from burhan.text.quantities import Quantity, quantities
 from burhan.text.tokens import analyze
 
@@ -58,6 +59,10 @@ class TextAnalysis:
     @cached_property
     def predicate_sides(self) -> dict[str, set[str]]:
         return predicate_sides(self.text)
+
+    @cached_property
+    def predicate_cores(self) -> tuple[frozenset[str], frozenset[str]]:
+        return predicate_cores(self.text)
 
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:

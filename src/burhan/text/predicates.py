@@ -5,6 +5,10 @@ Every entry is in the matching form (``normalize``). ``predicate_sides(text)`` f
 antonym groups a text uses: ``{"continue_stop": {"+"}}`` for «روسيا ستواصل عملياتها»,
 ``{"continue_stop": {"-"}}`` for «روسيا أوقفت عملياتها». A word is looked up as written and
 without a leading conjunction, preposition or future prefix (و، ف، ب، ل، س).
+
+``predicate_cores(text)`` says which words a text negates: the cores of the words right after
+a negation («لم تخرج» → «خرج») and of the other words («خرجت» → «خرج»), so that a claim
+negating what a sentence asserts can be seen for any verb, not only the antonym groups.
 """
 
 from __future__ import annotations
@@ -84,3 +88,36 @@ def predicate_sides(text: str) -> dict[str, set[str]]:
 def negation_count(text: str) -> int:
     """Negations and denial verbs in ``text``."""
     return sum(1 for w in words(text) if w in NEGATIONS or w in DENIALS)
+
+
+_CORE_PREFIXES = ("وس", "فس", "و", "ف", "س")
+_CORE_SUFFIXES = ("وا", "ون", "ين", "ان", "ها", "ت", "ه")
+MIN_CORE = 3
+
+
+def predicate_core(word: str) -> str:
+    """A matching-form word without its conjunction, future prefix, imperfect prefix and one
+    inflection suffix: «ستكون» and «تكون» → «كون», «خرجت» and «تخرج» → «خرج». Crude on purpose:
+    it is compared only between a negated word and an asserted one."""
+    for prefix in _CORE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_CORE:
+            word = word[len(prefix):]
+            break
+    if len(word) > MIN_CORE and word[0] in "يتن":
+        word = word[1:]
+    for suffix in _CORE_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_CORE:
+            return word[: -len(suffix)]
+    return word
+
+
+def predicate_cores(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(cores of the words right after a negation, cores of the words not after one); words of
+    under ``MIN_CORE`` letters and the negations themselves are left out."""
+    negated, asserted = set(), set()
+    tokens = words(text)
+    for i, word in enumerate(tokens):
+        if word in NEGATIONS or len(word) < MIN_CORE:
+            continue
+        (negated if i and tokens[i - 1] in NEGATIONS else asserted).add(predicate_core(word))
+    return frozenset(negated), frozenset(asserted)
