@@ -104,4 +104,4 @@ def test_eval_probes_command(probe_db, tmp_path):
     assert refused.exit_code == 2 and "unknown verdict" in refused.output
 
 
-PROBE_FLOOR = 0.78  # measured 0.826 with the shipped models (2026-12-04, README); a regression floor, not the target
+PROBE_FLOOR = 0.82  # measured 0.870 with the shipped models (2026-12-04, README); a regression floor, not the target

@@ -139,6 +139,32 @@ def test_shipped_model_on_clear_cases():
     assert probs[0].argmax() == 0 and probs[1].argmax() == 1  # agree, then disagree
 
 
+CONVOY = ["دخلت قافلة مساعدات إنسانية مؤلفة من 40 شاحنة إلى بلدة مضايا المحاصرة في ريف دمشق اليوم الأحد.",
+          "وقال متحدث باسم الهلال الأحمر العربي السوري إن القافلة تحمل مواد غذائية وأدوية تكفي نحو 20 ألف شخص لمدة شهر.",
+          "وهذه أول قافلة تدخل البلدة منذ ثلاثة أشهر."]
+CASUALTY_REPORT = ["أفاد المرصد السوري لحقوق الإنسان اليوم بمقتل 1300 مدني في سوريا خلال شهر نوفمبر الماضي، بينهم 284 طفلا.",
+                   "وقال المرصد في بيان إن 675 مدنيا قتلوا في غارات جوية على مناطق عدة، فيما قتل 193 آخرون في قصف مدفعي."]
+
+
+def test_a_sentence_contradicting_half_of_the_claim_decides_the_side():
+    """counts_decide: the convoy article confirms the 40 trucks and dates the previous convoy three
+    months back, not two years; a sub-total in an article that states the claimed count does not
+    count against it."""
+    from burhan.stance.training import SHIPPED_MODEL
+
+    model = StanceModel.load(SHIPPED_MODEL)
+    model.counts_decide = True
+    title = "قافلة مساعدات تدخل مضايا المحاصرة"
+    half_wrong_pair = StancePair("قافلة مساعدات من 40 شاحنة تدخل مضايا وهي الأولى منذ عامين", CONVOY, title)
+    half_wrong, right, stated = model.predict([
+        half_wrong_pair,
+        StancePair("قافلة مساعدات من 40 شاحنة تدخل مضايا", CONVOY, title),
+        StancePair("المرصد السوري: مقتل 1300 مدني في سوريا خلال شهر نوفمبر", CASUALTY_REPORT)])
+    assert half_wrong.label == "disagree" and right.label == "agree" and stated.label == "agree"
+    model.counts_decide = False  # the sentence confirming one half decided alone
+    assert model.predict([half_wrong_pair])[0].label == "agree"
+
+
 def test_short_headline_claim_is_not_extrapolated_into_discuss(seeds):
     """Unified-FC claims are long; a short headline covered by several lines of a real scraped
     article once pushed line counts 4 sd out and the model into 'discuss' (clipping at ±3)."""

@@ -36,7 +36,10 @@ Pipeline (one job per piece):
    sentence refutes (P(refutes) > P(supports)) *and* shows an explicit clash with the claim (one
    of ``burhan.stance.alignment.CLASHES``: an antonym, a negation or denial on one side, another
    count, place, year, month or actor): there the split is the sentence's. The encoder part of
-   the evidence model alone then cannot turn a true paraphrase into a contradiction.
+   the evidence model alone then cannot turn a true paraphrase into a contradiction. With
+   ``counts_decide``, where the decisive sentence does not decide, a sentence that gives another
+   value for a count or measure the claim states and refutes it does, whatever its coverage:
+   an article confirming one half of a claim and contradicting the other refutes it.
 
 The rationale is the ``rationale_k`` sentences that carry the decision: with an evidence
 model, those with the highest coverage × max(P(supports), P(refutes)); else the best
@@ -62,6 +65,7 @@ from burhan.stance.alignment import alignment_features
 from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.analysis import analyse
+from burhan.text.quantities import compatible
 from burhan.text.tokens import analyze
 
 LABELS = STANCES
@@ -79,6 +83,28 @@ def _decisive(items: list[tuple[int, float, np.ndarray]]) -> int:
     """Which of an article's scored sentences ``(index, coverage, P)`` decides it: the highest
     coverage × max(P(supports), P(refutes)), the first on a tie."""
     return int(np.argmax([cov * max(p[0], p[1]) for _, cov, p in items]))
+
+
+def _unstated_conflict(claim: str, sentence: str, article: list[str]) -> bool:
+    """Whether ``sentence`` gives only other values for a count or measure the claim states, and
+    no text of ``article`` gives the claimed value: an article that states it gives its other
+    values as parts or other periods («1300 مدني … 675 مدنيا قتلوا في غارات»), as in
+    ``burhan.verdict.facts``."""
+    for claimed in analyse(claim).quantities:
+        same = [r for r in analyse(sentence).quantities if r.key == claimed.key]
+        if same and not any(compatible(claimed, r) for r in same) and not any(
+                compatible(claimed, r) for text in article for r in analyse(text).quantities if r.key == claimed.key):
+            return True
+    return False
+
+
+@dataclass
+class Sides:
+    """Per article: whether a sentence says which side it takes, and that sentence's P(supports), P(refutes)."""
+
+    has: np.ndarray
+    supports: np.ndarray
+    refutes: np.ndarray
 
 
 @dataclass
@@ -117,7 +143,7 @@ class StanceModel:
                  rationale_k: int = 2, min_coverage: float = 0.2, min_coverage_quantile: float | None = 0.01,
                  clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
-                 polarity_coverage: float = 0.5, bow_without_claim: bool = True):
+                 polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         self.use_embeddings = use_embeddings
@@ -140,6 +166,9 @@ class StanceModel:
         # it. With the claim's own words in it, «ينفي» in a denial claim read as a refutation cue
         # wherever an article reported that denial (Unified-FC's few denial words are in disagree pairs)
         self.bow_without_claim = bow_without_claim
+        # with polarity "explicit": a sentence giving another value for a count the claim states,
+        # and refuting it, decides the side whatever its coverage (a claim half right is refuted)
+        self.counts_decide = counts_decide
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -149,7 +178,7 @@ class StanceModel:
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
-                 "polarity_coverage", "bow_without_claim")
+                 "polarity_coverage", "bow_without_claim", "counts_decide")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -163,13 +192,12 @@ class StanceModel:
     # -- features --------------------------------------------------------------------
 
     def _analyse(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str], dict,
-                                                         np.ndarray]:
-        """Features per pair, each pair's sentence ranking, its best sentences' text, (with an
-        evidence model) its scored sentences, and whether its decisive sentence clashes explicitly
-        with the claim."""
+                                                         Sides | None]:
+        """Features per pair, each pair's sentence ranking, its best sentences' text, and (with an
+        evidence model) its scored sentences and the sentences that decide their sides."""
         X, rankings, tops = self._lexical(pairs)
-        X, scored, clash = self._with_evidence(pairs, rankings, X)
-        return X, rankings, tops, scored, clash
+        X, scored, sides = self._with_evidence(pairs, rankings, X)
+        return X, rankings, tops, scored, sides
 
     def _lexical(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
         """The features that need no evidence model (``FEATURE_NAMES``, then the pair scorer's)."""
@@ -194,16 +222,43 @@ class StanceModel:
         return X, rankings, tops
 
     def _with_evidence(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
-                       X: np.ndarray) -> tuple[np.ndarray, dict, np.ndarray]:
+                       X: np.ndarray) -> tuple[np.ndarray, dict, Sides | None]:
         """``X`` with the evidence model's features appended (when there is one), the scored
-        sentences per pair, and whether each pair's decisive sentence clashes explicitly."""
-        scored, clash = {}, np.zeros(len(pairs), dtype=bool)
-        if self.evidence is not None:
-            E, scored = self._evidence_features(pairs, rankings, X)
-            X = np.hstack([X, E])
-            if self.polarity == "explicit":
-                clash = self._decisive_clash(pairs, scored)
-        return X, scored, clash
+        sentences per pair, and the sentences that decide their sides (``_sides``)."""
+        if self.evidence is None:
+            return X, {}, None
+        E, scored = self._evidence_features(pairs, rankings, X)
+        X = np.hstack([X, E])
+        return X, scored, self._sides(pairs, scored, X)
+
+    def _sides(self, pairs: list[StancePair], scored: dict, X: np.ndarray) -> Sides:
+        """Per pair: whether one of its sentences says which side it takes, and that sentence's
+        P(supports), P(refutes). ``evidence``: the most decisive sentence, when it holds
+        ``polarity_coverage`` of the claim's stems; ``explicit``: that sentence only when it
+        refutes with an explicit clash — or else, with ``counts_decide``, the most refuting of the
+        scored sentences that give another value for a count or measure the claim states and
+        refute it (the same noun or unit is the alignment: no coverage asked)."""
+        start = X.shape[1] - len(EVIDENCE_FEATURES)
+        sup = X[:, start + EVIDENCE_FEATURES.index("evidence_supports_decisive")].astype(np.float64)
+        ref = X[:, start + EVIDENCE_FEATURES.index("evidence_refutes_decisive")].astype(np.float64)
+        covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
+        has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
+        if self.polarity == "classifier":
+            has[:] = False
+        elif self.polarity == "explicit":
+            has &= self._decisive_clash(pairs, scored) & (ref > sup)
+            if self.counts_decide:
+                for k, items in scored.items():
+                    if has[k]:
+                        continue
+                    pair = pairs[k]
+                    article = [pair.title or "", *pair.sentences]
+                    refuting = [(p[1], p[0]) for index, _, p in items if p[1] > p[0]
+                                and _unstated_conflict(pair.claim, pair.sentences[index], article)]
+                    if refuting:
+                        ref[k], sup[k] = max(refuting)
+                        has[k] = True
+        return Sides(has, sup, ref)
 
     def _bow_text(self, pair: StancePair, ranking: list[SentenceScore]) -> str:
         """The stems the bag of words sees (space-joined): those of the best sentences, without
@@ -306,10 +361,10 @@ class StanceModel:
 
     def predict_proba(self, pairs: list[StancePair]) -> np.ndarray:
         """Probabilities, columns in ``LABELS`` order."""
-        X, _, tops, _, clash = self._analyse(pairs)
-        return self._proba(X, tops, clash)
+        X, _, tops, _, sides = self._analyse(pairs)
+        return self._proba(X, tops, sides)
 
-    def _proba(self, X: np.ndarray, tops: list[str], clash: np.ndarray) -> np.ndarray:
+    def _proba(self, X: np.ndarray, tops: list[str], sides: Sides | None) -> np.ndarray:
         if self.classifier is None:
             raise RuntimeError("the stance model is not fitted")
         if not len(X):
@@ -326,25 +381,18 @@ class StanceModel:
         agree, disagree, unrelated = (LABELS.index(x) for x in ("agree", "disagree", "unrelated"))
         out[off_topic, unrelated] += out[off_topic, agree] + out[off_topic, disagree]
         out[off_topic, agree] = out[off_topic, disagree] = 0.0
-        if self.polarity in ("evidence", "explicit") and self.evidence is not None:
-            # the classifier says whether the article takes a side; its most decisive sentence, which
-            # one: the agree + disagree mass is split as that sentence's P(supports) : P(refutes)
-            start = X.shape[1] - len(EVIDENCE_FEATURES)
-            sup = X[:, start + EVIDENCE_FEATURES.index("evidence_supports_decisive")]
-            ref = X[:, start + EVIDENCE_FEATURES.index("evidence_refutes_decisive")]
-            covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
-            # only a sentence that holds polarity_coverage of the claim's stems speaks for the article
-            has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
-            if self.polarity == "explicit":
-                has &= clash & (ref > sup)
+        if sides is not None:
+            # the classifier says whether the article takes a side; the sentence that decides it
+            # (``_sides``), which one: the agree + disagree mass is split as its P(supports) : P(refutes)
+            has, sup, ref = sides.has, sides.supports, sides.refutes
             sided = out[has, agree] + out[has, disagree]
             out[has, agree] = sided * sup[has] / (sup[has] + ref[has])
             out[has, disagree] = sided * ref[has] / (sup[has] + ref[has])
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
-        X, rankings, tops, scored, clash = self._analyse(pairs)
-        probs = self._proba(X, tops, clash)
+        X, rankings, tops, scored, sides = self._analyse(pairs)
+        probs = self._proba(X, tops, sides)
         coverage = X[:, FEATURE_NAMES.index("article_coverage")] if len(X) else []
         out = []
         for k, (pair, p, ranking, c) in enumerate(zip(pairs, probs, rankings, coverage)):
@@ -396,8 +444,9 @@ class StanceModel:
         if payload.get("format") not in (2, FORMAT_VERSION):  # 2: wave 1, without an evidence model
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
-        # before ``min_coverage_quantile`` had a fixed gate
-        params = {"bow_without_claim": False, "min_coverage_quantile": None, **payload["params"]}
+        # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` not that rule
+        params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
+                  **payload["params"]}
         model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
