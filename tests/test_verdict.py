@@ -363,3 +363,29 @@ def test_refuted_calibration_rescales_refuted_claims_only(tmp_path):
     scaled.save(tmp_path / "v.json")
     again, _ = VerdictModel.load(tmp_path / "v.json")
     assert again.decide(x, "refuted") == scaled.decide(x, "refuted")
+
+
+def test_uncontested_refutation_caps_p_true_at_the_training_rate(tmp_path):
+    """``uncontested_refutation=True`` (studied, not shipped): a refuted claim whose strongest
+    disagreeing story outweighs the strongest agreeing one has P(true) at most 1 − the share of
+    false training claims like it; a refuted claim with more agreement keeps its P(true)."""
+    rng = np.random.default_rng(11)
+    X = rng.random((200, len(FEATURES)))
+    agree, disagree = FEATURES.index("agree_max"), FEATURES.index("disagree_max")
+    truth = list(X[:, agree] > 0.5)
+    bases = ["refuted" if i % 4 == 0 else "supported" for i in range(200)]
+    with pytest.raises(ValueError, match="basis"):
+        VerdictModel(uncontested_refutation=True).fit(X, truth)
+    plain = VerdictModel().fit(X, truth, bases)
+    capped = VerdictModel(uncontested_refutation=True).fit(X, truth, bases)
+    alike = [i for i in range(200) if bases[i] == "refuted" and X[i, disagree] > X[i, agree]]
+    assert capped.uncontested_false_rate == pytest.approx(1 - np.mean([truth[i] for i in alike]), abs=1e-4)
+    x = X[0].copy()
+    x[agree], x[disagree] = 0.9, 0.95  # a strong agreeing story, outweighed: the fit alone says true
+    assert plain.decide(x, "refuted")[2] > 1 - capped.uncontested_false_rate
+    assert capped.decide(x, "refuted")[2] == pytest.approx(1 - capped.uncontested_false_rate)
+    x[disagree] = 0.5  # agreement outweighs the disagreement: untouched
+    assert capped.decide(x, "refuted") == plain.decide(x, "refuted")
+    capped.save(tmp_path / "v.json")
+    again, _ = VerdictModel.load(tmp_path / "v.json")
+    assert again.uncontested_false_rate == capped.uncontested_false_rate

@@ -24,6 +24,13 @@ the twelfth (shipped) run's kept rows, which hold every training row's basis):
   its outer accuracy ≥ the shipped 0.612, its ECE ≤ 0.056 + 0.005, and no outer fold's accuracy
   falls by more than 0.02.
 - Else nothing. The probes are run after, with what is shipped, and not used to choose.
+
+Result (2026-12-04, docs/studies/uncontested_refutation.json): **nothing shipped** (ECE rule
+failed). Shipped 0.612 / ECE 0.0556 / 69 NEE → 0.612 / **ECE 0.0615** (> 0.0606) / 69 NEE, every
+fold's accuracy unchanged: on Unified-FC the rule decides no claim differently (none of these
+claims was not_enough_evidence) and only lowers the confidence of refuted claims the model was
+surer of than the group's rate, which costs calibration. ``uncontested_refutation=False`` stays the
+default.
 """
 
 from __future__ import annotations

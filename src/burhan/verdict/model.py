@@ -151,7 +151,7 @@ class VerdictModel:
     def __init__(self, C: float = 1.0, min_coverage: float = 0.34, min_related: float = 0.3,
                  abstain_margin: float = 0.0, unconfirmed_margin: float = 0.1, constrain_signs: bool = True,
                  count_conflict_weight: float = -3.0, count_match_weight: float = 1.0, disagree_weight: float = -1.5,
-                 calibrate: bool = False, refuted_calibration: bool = False):
+                 calibrate: bool = False, refuted_calibration: bool = False, uncontested_refutation: bool = False):
         self.C = C
         self.constrain_signs = constrain_signs
         self.min_coverage = min_coverage
@@ -175,6 +175,11 @@ class VerdictModel:
         # means given a refutation (tools/refuted_calibration_study.py)
         self.refuted_calibration = refuted_calibration
         self.refuted_scaling: tuple[float, float] = (1.0, 0.0)
+        # a refuted claim whose strongest disagreeing story outweighs the strongest agreeing one:
+        # P(true) at most 1 − the share of false claims among the training claims like it
+        # (tools/uncontested_refutation_study.py); None: not fitted, or no such training claim
+        self.uncontested_refutation = uncontested_refutation
+        self.uncontested_false_rate: float | None = None
         self.classifier: StandardisedLogistic | None = None
 
     def params(self) -> dict:
@@ -182,7 +187,8 @@ class VerdictModel:
                 "abstain_margin": self.abstain_margin, "unconfirmed_margin": self.unconfirmed_margin,
                 "constrain_signs": self.constrain_signs, "count_conflict_weight": self.count_conflict_weight,
                 "count_match_weight": self.count_match_weight, "disagree_weight": self.disagree_weight,
-                "calibrate": self.calibrate, "refuted_calibration": self.refuted_calibration}
+                "calibrate": self.calibrate, "refuted_calibration": self.refuted_calibration,
+                "uncontested_refutation": self.uncontested_refutation}
 
     def fit(self, X: np.ndarray, truth: list[bool], bases: list[str] | None = None) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true;
@@ -214,6 +220,13 @@ class VerdictModel:
             truth_refuted = np.asarray(truth)[refuted]
             # too few, or a slope ≤ 0: the refuted training claims' rate of true ones, for all
             self.refuted_scaling = _platt(self._logit(X[refuted]), truth_refuted) or _base_rate(truth_refuted)
+        self.uncontested_false_rate = None
+        if self.uncontested_refutation:
+            if bases is None or len(bases) != len(X):
+                raise ValueError("uncontested_refutation needs the basis of every training claim")
+            alike = np.array([b == "refuted" for b in bases]) & _uncontested(X)
+            if alike.any():
+                self.uncontested_false_rate = round(float(1.0 - np.asarray(truth, dtype=float)[alike].mean()), 4)
         return self
 
     def fitted_proba(self, X: np.ndarray) -> np.ndarray:
@@ -241,6 +254,8 @@ class VerdictModel:
             raise RuntimeError("the verdict model is not fitted")
         refuted = basis == "refuted" and self.refuted_calibration
         p_true = float(_scaled(self._logit(x), self.refuted_scaling if refuted else self.calibration)[0])
+        if basis == "refuted" and self.uncontested_false_rate is not None and _uncontested(x)[0]:
+            p_true = min(p_true, 1.0 - self.uncontested_false_rate)
         best = float(x[FEATURES.index("related_max")])
         if basis == "no_evidence" or best < self.min_related:
             return "not_enough_evidence", None, p_true
@@ -264,7 +279,7 @@ class VerdictModel:
             raise RuntimeError("the verdict model is not fitted")
         payload = {"format": FORMAT_VERSION, "features": list(FEATURES), "params": self.params(),
                    "classifier": self.classifier.to_dict(), "calibration": list(self.calibration),
-                   "refuted_scaling": list(self.refuted_scaling),
+                   "refuted_scaling": list(self.refuted_scaling), "uncontested_false_rate": self.uncontested_false_rate,
                    "reliability": reliability, "card": card or {}}
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -281,7 +296,14 @@ class VerdictModel:
         model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
         model.calibration = tuple(payload.get("calibration", (1.0, 0.0)))
         model.refuted_scaling = tuple(payload.get("refuted_scaling", (1.0, 0.0)))
+        model.uncontested_false_rate = payload.get("uncontested_false_rate")
         return model, payload.get("reliability")
+
+
+def _uncontested(X: np.ndarray) -> np.ndarray:
+    """Per row: does the strongest disagreeing story outweigh the strongest agreeing one?"""
+    X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+    return X[:, FEATURES.index("disagree_max")] > X[:, FEATURES.index("agree_max")]
 
 
 def _scaled(logits: np.ndarray, scaling: tuple[float, float]) -> np.ndarray:
