@@ -132,6 +132,19 @@ Result (docs/studies/verdict_prior_twelfth.json, docs/studies/stance_cv_counts_d
 stance CV 0.467, edited claims read as disagree 69.5%, verdict CV accuracy 0.612, ECE 0.056, 69 NEE;
 the full suite passed → **shipped** (the verdict model refitted on its rows). Probes (after):
 verdicts 87.0%, bases 89.1%, article stances 85.1%.
+
+Fourteenth run (2026-12-04, after the twelfth and the thirteenth study; **made after reading the
+probes' denial misses and a demo output** — «نفى مصدر … الأرقام … عن مقتل 1300 مدني» read as
+*supporting* «مقتل 1300 مدني…», P(supports) 0.83): ``predicate_cores`` treats the words after a
+denial verb (نفى / ينفي / كذب …) as negated, like those right after لا / لم / لن, so a sentence
+denying what the claim asserts (or asserting what a denial claim denies) is a
+``negated_predicate`` clash. Evidence model re-chosen by ``tools/evidence_selection.py --round 5``
+(round 3's grid and criterion), evidence and stance models retrained. Protocol, written before the
+runs: the stance CV and this study once each, features kept in
+``docs/studies/verdict_cv_features_denied.json``. Ship if stance CV macro-F1 ≥ 0.457 (the twelfth's
+0.467 − 0.01), ≥ 50% of edited claims read as disagree, verdict CV accuracy ≥ 0.602 (0.612 − 0.01),
+ECE ≤ 0.066 (0.056 + 0.01), and the full suite passes; else keep the twelfth run's models and
+revert the change. Probes reported after, not used to choose.
 """
 
 from __future__ import annotations
