@@ -28,8 +28,9 @@ Protocol, written before the last measurement:
   matches (counts 92%, measures 77%); ``negated_predicate``, a word one side negates and the
   other asserts («لم تخرج» / «خرجت»; negations 98%); a synthetic date edit picks among the
   sentence's years and months alike (it took a month only when no year was there);
-- round 5 (``--round 5``, 2026-12-04, same grid and criterion): after ``predicate_cores`` began to
-  treat the words after a denial verb as negated (verdict_prior_study.py, fourteenth run);
+- round 5 (``--round 5``, 2026-12-04, same grid and criterion): planned for ``predicate_cores``
+  treating the words after a denial verb as negated (verdict_prior_study.py, fourteenth run);
+  never run: that change was abandoned before any measurement;
 - synthetic and Unified-FC pairs come from fold 1–3 claims only here, so that the
   synthetic pairs of fold-4 articles are an evaluation set no candidate trained on;
 - the candidate with the best ANS dev macro-F1 is chosen (ties: fewer features, then smaller C);

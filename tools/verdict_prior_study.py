@@ -145,6 +145,13 @@ runs: the stance CV and this study once each, features kept in
 0.467 − 0.01), ≥ 50% of edited claims read as disagree, verdict CV accuracy ≥ 0.602 (0.612 − 0.01),
 ECE ≤ 0.066 (0.056 + 0.01), and the full suite passes; else keep the twelfth run's models and
 revert the change. Probes reported after, not used to choose.
+Result: **abandoned before any measurement** (no model trained, nothing run): checked by hand on
+two pairs, the scope "every word after the denial verb" takes in the subject of a verb-first
+sentence — «نفى البنتاغون إرسال قوات» against the claim «البنتاغون ينفي إرسال قوات» made
+«البنتاغون» negated on one side and asserted on the other, a clash between two texts that say the
+same thing. The denied object would have to be found, not the rest of the sentence; and in the
+demo's case the existing clashes already fire (``denial_in_sentence``, ``failure_one_side``) —
+the evidence model gives them too little weight there, which is a training question. Reverted.
 """
 
 from __future__ import annotations
