@@ -31,6 +31,8 @@ Protocol, written before the last measurement:
 - round 5 (``--round 5``, 2026-12-04, same grid and criterion): planned for ``predicate_cores``
   treating the words after a denial verb as negated (verdict_prior_study.py, fourteenth run);
   never run: that change was abandoned before any measurement;
+- round 6 (``--round 6``, 2026-12-04, same grid and criterion): after a number right after a
+  definite plural unit («الساعات الأربع والعشرين») began to measure that unit (fifteenth run);
 - synthetic and Unified-FC pairs come from fold 1–3 claims only here, so that the
   synthetic pairs of fold-4 articles are an evaluation set no candidate trained on;
 - the candidate with the best ANS dev macro-F1 is chosen (ties: fewer features, then smaller C);
@@ -64,7 +66,7 @@ ROUNDS = {
     3: {"features": ("both",), "encoders": (("e5-small",),), "sources": ("ans+synthetic",), "C": (0.01, 0.03),
         "ans_weight": (1.0,), "alignment_weight": (1.0, 3.0, 10.0)},
 }
-ROUNDS[4] = ROUNDS[5] = ROUNDS[3]
+ROUNDS[4] = ROUNDS[5] = ROUNDS[6] = ROUNDS[3]
 FEATURES = {"alignment": (False, True), "embedding": (True, False), "both": (True, True)}
 SOURCES = {"ans": ("ans",), "ans+synthetic": ("ans", "synthetic"),
            "news": ("ans", "synthetic", "unifiedfc", "austr"),

@@ -152,6 +152,18 @@ sentence — «نفى البنتاغون إرسال قوات» against the claim
 same thing. The denied object would have to be found, not the rest of the sentence; and in the
 demo's case the existing clashes already fire (``denial_in_sentence``, ``failure_one_side``) —
 the evidence model gives them too little weight there, which is a training question. Reverted.
+
+Fifteenth run (2026-12-04; **made after reading the probes' measure-05 miss**: «خلال الساعات
+الأربع والعشرين» was read as a count of «الماضية», so «8 ساعات» met no duration at all): a
+number right after a definite plural unit («الساعات الأربع والعشرين», «الأيام الثلاثة الماضية»,
+«السنوات الـ10») measures that unit (``burhan.text.quantities.head_noun``). The count comparison
+and the alignment both read it; evidence model re-chosen by ``tools/evidence_selection.py --round 6``
+(round 3's grid and criterion), evidence and stance models retrained. Protocol, written before the
+runs: the stance CV and this study once each, features kept in
+``docs/studies/verdict_cv_features_unit_before.json``. Ship if stance CV macro-F1 ≥ 0.457, ≥ 50% of
+edited claims read as disagree, verdict CV accuracy ≥ 0.602, ECE ≤ 0.066 (the twelfth's − 0.01 /
++ 0.01), and the full suite passes; else keep the twelfth run's models and revert. Probes
+reported after, not used to choose.
 """
 
 from __future__ import annotations
