@@ -164,6 +164,14 @@ runs: the stance CV and this study once each, features kept in
 edited claims read as disagree, verdict CV accuracy ≥ 0.602, ECE ≤ 0.066 (the twelfth's − 0.01 /
 + 0.01), and the full suite passes; else keep the twelfth run's models and revert. Probes
 reported after, not used to choose.
+Result (docs/studies/verdict_prior_fifteenth.json, docs/studies/stance_cv_unit_before.json,
+docs/studies/evidence_selection_round6.json): evidence selection chose the same settings (ANS dev
+0.759 → 0.776, synthetic fold-4 0.9445 → 0.9448); stance CV 0.4655 ± 0.016, edited claims read as
+disagree 70.3%; verdict CV accuracy **0.630** (0.612 before; per fold 0.659 / 0.577 / 0.643 /
+0.643), **ECE 0.082** (> 0.066: failed), 68 NEE, decided accuracy 0.789 → **not shipped**; the
+change and the models reverted (probes not run with them). The accuracy gain is the largest of
+these runs and the calibration loss with it: a calibrated confidence on the same decisions
+(the seventh and eighth studies' scalings) is what would have to come with it.
 """
 
 from __future__ import annotations
