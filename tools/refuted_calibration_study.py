@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.verdict import score_kept_folds
+from burhan.evaluation.verdict import score_variants
 from burhan.verdict.model import VerdictModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,12 +88,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=STUDIES / "refuted_calibration.json")
     args = parser.parse_args()
     folds = with_train_bases(json.loads(FEATURES.read_text(encoding="utf-8"))["folds"])
-    result = {}
-    for name, params in (("shipped", {}), ("refuted_calibration", {"refuted_calibration": True})):
-        report = score_kept_folds(params, folds, per_fold=True)
-        result[name] = report
-        print(f"{name:20} accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
-              f"NEE {report.get('not_enough_evidence')}  per fold {report['accuracy_per_fold']}")
+    result = score_variants({"shipped": {}, "refuted_calibration": {"refuted_calibration": True}}, folds, print)
     result["refuted_training_claims"] = refuted_training_claims(folds)
     for row in result["refuted_training_claims"]:
         print(row)

@@ -6,9 +6,9 @@ Why: with the twelfth run's models, 5 of the 12 probe misses (actor-02/05, place
 have basis *refuted* and every related story leaning to disagreement, yet P(true) 0.65–0.82, so
 they read not_enough_evidence: the fit on Unified-FC weighs the strongest agreeing probability
 (+1.02 standardised) far above a disagreement (disagree_max 0, left out by its sign constraint).
-On the twelfth run's kept out-of-fold rows (a one-off count before this tool was written), 90 of
-the 100 refuted claims have disagree_max > agree_max, 68% of them false, and in the outer folds
-none of them ends not_enough_evidence — so what P(true) means for such a claim is better read
+On the twelfth run's kept out-of-fold rows (counted before this tool was written; it prints the
+same count as ``refuted_test_claims``), 90 of the 100 refuted claims have disagree_max > agree_max,
+68% of them false, and in the outer folds none of them ends not_enough_evidence — so what P(true) means for such a claim is better read
 from the training claims like it than from the fit over all claims. **Designed after reading those
 probe misses**, so the probe figures after it are not clean.
 
@@ -39,11 +39,30 @@ import argparse
 import json
 from pathlib import Path
 
-from burhan.evaluation.verdict import score_kept_folds
+from burhan.evaluation.verdict import decide_kept_fold, score_variants
+from burhan.verdict.model import FEATURES as VERDICT_FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 STUDIES = ROOT / "docs" / "studies"
 FEATURES = STUDIES / "verdict_cv_features_counts_decide_stated.json"
+
+
+def refuted_test_claims(folds: list[dict]) -> dict:
+    """Over the outer folds' test rows, decided by the shipped settings: the refuted claims, those
+    whose strongest disagreeing story outweighs the strongest agreeing one, the share of false
+    claims among these, and how many of these end not_enough_evidence."""
+    refuted = uncontested = false = undecided = 0
+    for fold, decisions in zip(folds, (decide_kept_fold({}, fold) for fold in folds)):
+        for x, basis, gold, (verdict, _, _) in zip(fold["X_test"], fold["test_bases"], fold["test_gold"], decisions):
+            if basis != "refuted":
+                continue
+            refuted += 1
+            if x[VERDICT_FEATURES.index("disagree_max")] > x[VERDICT_FEATURES.index("agree_max")]:
+                uncontested += 1
+                false += gold == "false"
+                undecided += verdict == "not_enough_evidence"
+    return {"refuted": refuted, "uncontested": uncontested,
+            "false_share": round(false / uncontested, 3) if uncontested else None, "not_enough_evidence": undecided}
 
 
 def main() -> None:
@@ -51,12 +70,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=STUDIES / "uncontested_refutation.json")
     args = parser.parse_args()
     folds = json.loads(FEATURES.read_text(encoding="utf-8"))["folds"]
-    result = {}
-    for name, params in (("shipped", {}), ("uncontested_refutation", {"uncontested_refutation": True})):
-        report = score_kept_folds(params, folds, per_fold=True)
-        result[name] = report
-        print(f"{name:24} accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
-              f"NEE {report.get('not_enough_evidence')}  per fold {report['accuracy_per_fold']}")
+    result = score_variants({"shipped": {}, "uncontested_refutation": {"uncontested_refutation": True}}, folds, print)
+    result["refuted_test_claims"] = refuted_test_claims(folds)
+    print(result["refuted_test_claims"])
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -206,6 +206,18 @@ def score_kept_folds(params: dict, folds: list[dict], per_fold: bool = False) ->
     return report
 
 
+def score_variants(variants: dict[str, dict], folds: list[dict], show: Callable[[str], None] | None = None) -> dict:
+    """``score_kept_folds`` (per fold) of each named set of ``VerdictModel`` params on the same
+    kept rows; ``show`` gets one summary line per variant."""
+    result = {}
+    for name, params in variants.items():
+        report = result[name] = score_kept_folds(params, folds, per_fold=True)
+        if show:
+            show(f"{name:24} accuracy {report['accuracy']:.4f}  ECE {report['ece']:.4f}  "
+                 f"NEE {report.get('not_enough_evidence')}  per fold {report['accuracy_per_fold']}")
+    return result
+
+
 def gold_stance_rule(claim: LabelledClaim) -> str:
     stances = [a.stance for a in claim.articles if a.text.strip()]
     return "true" if "agree" in stances and "disagree" not in stances else "false"

@@ -27,7 +27,7 @@ from burhan.text.analysis import TextAnalysis, analyse
 from burhan.text.normalize import normalize
 from burhan.text.places import same_place
 from burhan.text.predicates import DENIALS, NEGATIONS
-from burhan.text.quantities import compatible
+from burhan.text.quantities import quantity_relation
 
 REFUTE_PHRASES = tuple(normalize(w) for w in (
     "غير صحيح", "غير صحيحة", "لا صحة", "عار عن الصحة", "عارية عن الصحة", "لا أساس", "شائعة", "شائعات",
@@ -44,14 +44,8 @@ FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_sam
 def _quantity_relation(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[float, float, float]:
     """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
     whose key the sentence gives only with other values."""
-    matched = conflicting = 0
-    for c in claim.quantities:
-        same = [r for r in sentence.quantities if r.key == c.key]
-        if any(compatible(c, r) for r in same):
-            matched += 1
-        elif same:
-            conflicting += 1
-    return float(matched), float(conflicting), float(bool(claim.quantities))
+    relations = [quantity_relation(c, sentence.quantities) for c in claim.quantities]
+    return float(relations.count("match")), float(relations.count("conflict")), float(bool(claim.quantities))
 
 
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:

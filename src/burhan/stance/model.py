@@ -65,7 +65,7 @@ from burhan.stance.alignment import alignment_features
 from burhan.stance.evidence import EvidenceModel
 from burhan.stance.pairs import MAX_WORDS, PAIR_LABELS, SentencePairScorer
 from burhan.text.analysis import analyse
-from burhan.text.quantities import compatible
+from burhan.text.quantities import Quantity, quantity_relation
 from burhan.text.tokens import analyze
 
 LABELS = STANCES
@@ -85,17 +85,14 @@ def _decisive(items: list[tuple[int, float, np.ndarray]]) -> int:
     return int(np.argmax([cov * max(p[0], p[1]) for _, cov, p in items]))
 
 
-def _unstated_conflict(claim: str, sentence: str, article: list[str]) -> bool:
+def _unstated_conflict(claim: str, sentence: str, article: list[Quantity]) -> bool:
     """Whether ``sentence`` gives only other values for a count or measure the claim states, and
-    no text of ``article`` gives the claimed value: an article that states it gives its other
-    values as parts or other periods («1300 مدني … 675 مدنيا قتلوا في غارات»), as in
+    none of the ``article``'s quantities gives the claimed value: an article that states it gives
+    its other values as parts or other periods («1300 مدني … 675 مدنيا قتلوا في غارات»), as in
     ``burhan.verdict.facts``."""
-    for claimed in analyse(claim).quantities:
-        same = [r for r in analyse(sentence).quantities if r.key == claimed.key]
-        if same and not any(compatible(claimed, r) for r in same) and not any(
-                compatible(claimed, r) for text in article for r in analyse(text).quantities if r.key == claimed.key):
-            return True
-    return False
+    return any(quantity_relation(claimed, analyse(sentence).quantities) == "conflict"
+               and quantity_relation(claimed, article) != "match"
+               for claimed in analyse(claim).quantities)
 
 
 @dataclass
@@ -196,8 +193,8 @@ class StanceModel:
         """Features per pair, each pair's sentence ranking, its best sentences' text, and (with an
         evidence model) its scored sentences and the sentences that decide their sides."""
         X, rankings, tops = self._lexical(pairs)
-        X, scored, sides = self._with_evidence(pairs, rankings, X)
-        return X, rankings, tops, scored, sides
+        X, scored = self._with_evidence(pairs, rankings, X)
+        return X, rankings, tops, scored, self._sides(pairs, scored, X) if self.evidence is not None else None
 
     def _lexical(self, pairs: list[StancePair]) -> tuple[np.ndarray, list[list[SentenceScore]], list[str]]:
         """The features that need no evidence model (``FEATURE_NAMES``, then the pair scorer's)."""
@@ -222,14 +219,13 @@ class StanceModel:
         return X, rankings, tops
 
     def _with_evidence(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
-                       X: np.ndarray) -> tuple[np.ndarray, dict, Sides | None]:
-        """``X`` with the evidence model's features appended (when there is one), the scored
-        sentences per pair, and the sentences that decide their sides (``_sides``)."""
+                       X: np.ndarray) -> tuple[np.ndarray, dict]:
+        """``X`` with the evidence model's features appended (when there is one), and the scored
+        sentences per pair."""
         if self.evidence is None:
-            return X, {}, None
+            return X, {}
         E, scored = self._evidence_features(pairs, rankings, X)
-        X = np.hstack([X, E])
-        return X, scored, self._sides(pairs, scored, X)
+        return np.hstack([X, E]), scored
 
     def _sides(self, pairs: list[StancePair], scored: dict, X: np.ndarray) -> Sides:
         """Per pair: whether one of its sentences says which side it takes, and that sentence's
@@ -252,7 +248,7 @@ class StanceModel:
                     if has[k]:
                         continue
                     pair = pairs[k]
-                    article = [pair.title or "", *pair.sentences]
+                    article = [q for text in (pair.title or "", *pair.sentences) for q in analyse(text).quantities]
                     refuting = [(p[1], p[0]) for index, _, p in items if p[1] > p[0]
                                 and _unstated_conflict(pair.claim, pair.sentences[index], article)]
                     if refuting:
@@ -352,7 +348,7 @@ class StanceModel:
             sided = np.isin(np.asarray(labels), ["agree", "disagree"])
             if sided.any():
                 self.min_coverage = round(float(np.quantile(coverage[sided], self.min_coverage_quantile)), 4)
-        X, _, _ = self._with_evidence(pairs, rankings, X)
+        X, _ = self._with_evidence(pairs, rankings, X)  # the side a sentence decides is not fitted: no _sides
         self.vectorizer = TfidfVectorizer(analyzer=str.split, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
         self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(

@@ -11,6 +11,7 @@ or the same unit — durations (in hours), percentages, a currency. Qualifiers a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from burhan.text.normalize import normalize, normalize_with_offsets
@@ -160,6 +161,16 @@ def _implicit_durations(text: str, found: list[Quantity]) -> list[Quantity]:
                 out.append(Quantity("duration", unit[1], NumberMention(1, text[start:end], start, end,
                                                                       noun=text[start:end]), text[start:end]))
     return out
+
+
+def quantity_relation(claimed: Quantity, reported: Iterable[Quantity]) -> str | None:
+    """How ``reported`` quantities stand to a claimed one: ``"match"`` when one of the same key
+    agrees with it, ``"conflict"`` when that key is given only with other values, None when the
+    key is not there."""
+    same = [r for r in reported if r.key == claimed.key]
+    if any(compatible(claimed, r) for r in same):
+        return "match"
+    return "conflict" if same else None
 
 
 def compatible(claimed: Quantity, reported: Quantity) -> bool:

@@ -20,7 +20,7 @@ from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize
 from burhan.text.numbers import NumberMention
 from burhan.text.analysis import analyse
-from burhan.text.quantities import compatible
+from burhan.text.quantities import compatible, quantity_relation
 
 # «بينهم 40 طفلا», «من بينهم 12», «منهم 5»: the number is a part of a total just given
 _PARTITIVE = {normalize(w) for w in "بينهم بينها بينهن منهم منها منهن".split()}
@@ -43,7 +43,7 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
     checks = []
     for claimed in claimed_all:
         same_key = [(index, text, reported) for index, text, reported in found if reported.key == claimed.key]
-        states_claim = any(compatible(claimed, reported) for _, _, reported in same_key)
+        states_claim = quantity_relation(claimed, [reported for _, _, reported in same_key]) == "match"
         for index, text, reported in same_key:
             if compatible(claimed, reported):
                 relation = "match"

@@ -192,7 +192,8 @@ class VerdictModel:
 
     def fit(self, X: np.ndarray, truth: list[bool], bases: list[str] | None = None) -> VerdictModel:
         """``X``: one ``evidence_features`` row per claim; ``truth``: whether each claim is true;
-        ``bases``: each claim's ``evidence_basis`` (needed with ``refuted_calibration``)."""
+        ``bases``: each claim's ``evidence_basis`` (needed with ``refuted_calibration`` or
+        ``uncontested_refutation``)."""
         labels = ["true" if t else "false" for t in truth]
         X = np.array(X, dtype=np.float64)
         left_out: set[int] = set()
@@ -212,21 +213,18 @@ class VerdictModel:
         self.calibration = (1.0, 0.0)
         if self.calibrate:  # a slope ≤ 0 would turn the ordering round: leave it uncalibrated
             self.calibration = _platt(self._logit(X), np.asarray(truth)) or (1.0, 0.0)
-        self.refuted_scaling = (1.0, 0.0)
+        self.refuted_scaling, self.uncontested_false_rate = (1.0, 0.0), None
+        if not (self.refuted_calibration or self.uncontested_refutation):
+            return self
+        if bases is None or len(bases) != len(X):
+            raise ValueError("refuted_calibration and uncontested_refutation need the basis of every training claim")
+        refuted, truth = np.array([b == "refuted" for b in bases]), np.asarray(truth)
         if self.refuted_calibration:
-            if bases is None or len(bases) != len(X):
-                raise ValueError("refuted_calibration needs the basis of every training claim")
-            refuted = np.array([b == "refuted" for b in bases])
-            truth_refuted = np.asarray(truth)[refuted]
             # too few, or a slope ≤ 0: the refuted training claims' rate of true ones, for all
-            self.refuted_scaling = _platt(self._logit(X[refuted]), truth_refuted) or _base_rate(truth_refuted)
-        self.uncontested_false_rate = None
-        if self.uncontested_refutation:
-            if bases is None or len(bases) != len(X):
-                raise ValueError("uncontested_refutation needs the basis of every training claim")
-            alike = np.array([b == "refuted" for b in bases]) & _uncontested(X)
-            if alike.any():
-                self.uncontested_false_rate = round(float(1.0 - np.asarray(truth, dtype=float)[alike].mean()), 4)
+            self.refuted_scaling = _platt(self._logit(X[refuted]), truth[refuted]) or _base_rate(truth[refuted])
+        alike = refuted & _uncontested(X)
+        if self.uncontested_refutation and alike.any():
+            self.uncontested_false_rate = round(float(1.0 - truth[alike].mean()), 4)
         return self
 
     def fitted_proba(self, X: np.ndarray) -> np.ndarray:
