@@ -12,9 +12,10 @@ from num2words import num2words
 from burhan.ingest import ReadOptions, ingest
 from burhan.store import Store
 from burhan.text.dates import _MONTH_NAMES, extract_dates
-from burhan.text.normalize import normalize, normalize_with_offsets
+from burhan.text.normalize import normalize, normalize_many, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
 from burhan.text.sentences import split_sentences
+from burhan.text.tokens import analyze, analyze_many
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=40)
 NEWSY = st.one_of(st.text(max_size=200), st.lists(st.one_of(ARABIC, st.sampled_from(
@@ -28,6 +29,12 @@ def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
     normal, offsets = normalize_with_offsets(text)
     assert len(offsets) == len(normal)  # one offset per character of the normal form
     assert all(0 <= o < len(text) for o in offsets) and list(offsets) == sorted(offsets)
+
+
+@given(st.lists(st.one_of(NEWSY, st.sampled_from(["ﻻ يوجد", "１٢3", "\x00", " \x1f ", "مدنيّ\u0640ين", ""])), max_size=8))
+def test_texts_normalised_together_are_normalised_as_each_alone(texts):
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    assert analyze_many(texts) == [analyze(t) for t in texts]
 
 
 @given(NEWSY)
@@ -105,5 +112,5 @@ def test_readers_never_raise_name_the_file_and_a_refused_file_leaves_the_store_a
 def test_shingles_are_those_of_their_first_definition(words):
     from burhan.ingest.dedup import SHINGLE, _shingles
 
-    first = {" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
+    first = {" ".join(words[k : k + SHINGLE]).encode("utf-8") for k in range(max(1, len(words) - SHINGLE + 1))}
     assert _shingles(words) == first

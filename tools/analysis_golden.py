@@ -55,6 +55,7 @@ def expected(path: Path, datasets: Path) -> list[dict]:
             "sentences": [s.text for s in article.sentences],
             "split_sha1": digest(split_sentences(article.text)),
             "stems_sha1": digest([analyze(s.text) for s in article.sentences]),
+            "stored_stems_sha1": digest([list(s.stems) for s in article.sentences]),
             "numbers": [[n.value, n.text, n.start, n.end, n.qualifier, n.noun] for n in extract_numbers(article.text)],
             "dates": [[d.text, d.start, d.end, d.year, d.month, d.day] for d in extract_dates(article.text)],
             "signature_sha1": hashlib.sha1(np.asarray(article.signature, dtype=np.uint32).tobytes()).hexdigest(),

@@ -41,8 +41,9 @@ from burhan.domain import CheckRecord, Claim, Document, FactCheckMatch, SearchHi
 from burhan.engine import MAX_CLAIM_CHARS, ClaimError, Engine
 from burhan.ingest import IngestError, ReadOptions
 from burhan.ingest.claimreview import FACTCHECK_SUFFIXES, factcheck_tokens, read_factchecks
+from burhan.ingest.clean import clean
 from burhan.ingest.errors import json_problem
-from burhan.ingest.pipeline import IngestReport, analyze_file, prepare
+from burhan.ingest.pipeline import IngestReport, analyze_file
 from burhan.search import SearchError
 from burhan.search.dense import DEFAULT_ENCODER
 from burhan.search.factchecks import MatchError
@@ -539,7 +540,7 @@ def _from_json(raw: bytes) -> tuple[list, list[dict]]:
         document = Document(origin=item.url or f"api#{n}:{item.title or ''}", raw_text=item.text, title=item.title,
                             url=item.url, date=item.date, source=item.source, is_html=item.html)
         try:
-            articles.append(prepare(document))
+            articles.append(clean(document))
         except IngestError as err:
             errors.append({"path": f"articles[{n}]", "error": str(err)})
     return articles, errors

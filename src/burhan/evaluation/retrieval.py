@@ -18,7 +18,7 @@ import numpy as np
 
 from burhan.domain import Document
 from burhan.ingest.benchmarks import load_unifiedfc
-from burhan.ingest.pipeline import prepare
+from burhan.ingest.clean import clean
 from burhan.search import MODES, Searcher
 from burhan.store import Store
 
@@ -37,7 +37,7 @@ def build_corpus(claims, store: Store, workers: int = 2) -> list[list[int | None
                                           url=labelled.url))
                 owners.append((c, k))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        articles = list(pool.map(prepare, documents, chunksize=32))
+        articles = list(pool.map(clean, documents, chunksize=32))
     for start in range(0, len(articles), 256):
         store.add_articles(articles[start : start + 256])
     ids: list[list[int | None]] = [[None] * len(claim.articles) for claim in claims]

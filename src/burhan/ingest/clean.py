@@ -1,4 +1,6 @@
-"""Document → Article: boilerplate removal, title/date/source recovery, sentences, hash.
+"""Document → Article: boilerplate removal, title/date/source recovery, sentences with their
+search stems, content hash and near-duplicate signature (the text's matching form made once
+for both).
 
 Scraped Arabic news carries page furniture: share buttons («مشاركة :»), comment forms
 («إضافة تعليق جديد», «لا يسمح بوسوم HTML», «التعليقات مغلقة»), «مقالات ذات صلة» lists,
@@ -17,11 +19,13 @@ import re
 import trafilatura
 
 from burhan.domain import Article, Document, Sentence
+from burhan.ingest.dedup import signature_of_tokens
 from burhan.ingest.errors import IngestError
 from burhan.ingest.readers import domain_of
 from burhan.text.dates import extract_dates
-from burhan.text.normalize import normalize
+from burhan.text.normalize import normalize, normalize_many
 from burhan.text.sentences import split_sentences
+from burhan.text.tokens import analyze_many, tokens_of_normal
 
 # Patterns are matched against the *normalised* line (see burhan.text.normalize).
 FURNITURE_LINE = [re.compile(p) for p in (
@@ -80,13 +84,16 @@ def clean(document: Document) -> Article:
     text = "\n".join(lines).strip()
     if not any(ch.isalpha() for ch in text):
         raise IngestError("no article text left after removing page furniture")
-    sentences = [Sentence(index=k, text=s) for k, s in enumerate(split_sentences(text))]
+    texts = split_sentences(text)
+    sentences = [Sentence(index=k, text=s, stems=tuple(stems)) for k, (s, stems) in enumerate(zip(texts, analyze_many(texts)))]
+    normal = normalize(text)
     return Article(
         origin=document.origin,
         raw_text=document.raw_text,
         text=text,
         sentences=sentences,
-        content_hash=content_hash(text),
+        content_hash=_hash_of_normal(normal),
+        signature=signature_of_tokens(tokens_of_normal(normal)),
         title=title or header_title or _title_from(sentences),
         url=url,
         # a publisher the record, the API or --source names; else the URL's domain; else the page's own name
@@ -97,18 +104,22 @@ def clean(document: Document) -> Article:
 
 def content_hash(text: str) -> str:
     """Hash of the matching form: the same story with other spelling or spacing hashes alike."""
-    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
+    return _hash_of_normal(normalize(text))
+
+
+def _hash_of_normal(normal: str) -> str:
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
     kept: list[str] = []
     in_section = False
-    for line in lines:
+    for line, norm in zip(lines, normalize_many(lines)):
         if not line:
             if kept and kept[-1]:
                 kept.append("")
             continue
-        norm = normalize(line).lower()
+        norm = norm.lower()
         words = len(norm.split())
         if any(p.search(norm) for p in SECTION_MARKER):
             in_section = True

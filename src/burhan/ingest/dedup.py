@@ -26,49 +26,59 @@ SEED = 1
 
 
 def signature(text: str) -> np.ndarray:
-    """MinHash signature (``NUM_PERM`` uint32 values) of ``text``: datasketch's ``MinHash``
-    with its default SHA-1 hash and scheme, fed pre-computed hashes (see ``_shingle_hashes``)."""
-    from datasketch.minhash import MinHash  # not the package: its __init__ pulls in scipy (0.3 s)
-
-    words = tokenize(text)
-    shingles = _shingles(words)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_permutations(),
-                      scheme=_SCHEME)
-    minhash.update_batch(_shingle_hashes(shingles))
-    return minhash.hashvalues.astype(np.uint32)
+    """MinHash signature (``NUM_PERM`` uint32 values) of ``text``."""
+    return signature_of_tokens(tokenize(text))
 
 
-def _shingles(words: list[str]) -> set[str]:
-    """The word ``SHINGLE``-grams of ``words``, space-joined (a shorter text: itself, joined)."""
-    if len(words) < SHINGLE:
-        return {" ".join(words)}
-    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+def signature_of_tokens(words: list[str]) -> np.ndarray:
+    """The signature of a text from its ``tokenize`` tokens: datasketch's ``MinHash`` (default
+    SHA-1 hash, ``affine32`` scheme, ``SEED``'s permutations) computed as one array operation
+    over the shingles' hashes (``tests/test_ingest.py`` checks it against datasketch itself)."""
+    hashes = _fmix32(_shingle_hashes(_shingles(words)))
+    a, b = _permutations()
+    return (hashes[:, None] * a + b).min(axis=0)
+
+
+def _shingles(words: list[str]) -> set[bytes]:
+    """The word ``SHINGLE``-grams of ``words``, space-joined, UTF-8 (a shorter text: itself,
+    joined). Each word is encoded once, not once per shingle it is in."""
+    encoded = [w.encode("utf-8") for w in words]
+    if len(encoded) < SHINGLE:
+        return {b" ".join(encoded)}
+    return set(map(b" ".join, zip(*(encoded[i:] for i in range(SHINGLE)))))
 
 
 _SCHEME = "affine32"  # datasketch 2's default: the scheme every stored signature was made with
 
 
-def _shingle_hashes(shingles: set[str]) -> list[int]:
+def _shingle_hashes(shingles: set[bytes]) -> np.ndarray:
     """datasketch's default hash of each shingle (``sha1_hash32``: the first 4 bytes of its
     SHA-1, little-endian), read from one buffer instead of one ``struct.unpack`` call each —
     the per-shingle Python calls were a fifth of ingest time."""
-    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles])
-    return np.frombuffer(digests, dtype="<u4").tolist()
+    sha1 = hashlib.sha1
+    return np.frombuffer(b"".join([sha1(s).digest()[:4] for s in shingles]), dtype="<u4").astype(np.uint32)
 
 
-def _identity(value: int) -> int:
-    return value
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, which datasketch's ``affine32`` scheme applies to every
+    hash before its permutations (multiplications wrap modulo 2³², as intended)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> np.ndarray:
-    """The seeded permutations, drawn once per process instead of once per signature."""
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's seeded permutations (``a``, ``b``, uint32), drawn once per process."""
     from datasketch.minhash import MinHash
 
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     if minhash.scheme != _SCHEME:
         raise RuntimeError(f"datasketch's default MinHash scheme is {minhash.scheme}, not {_SCHEME}")
-    return minhash.permutations
+    a, b = minhash.permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
 
 
 def bands(sig: np.ndarray) -> list[int]:

@@ -15,14 +15,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from burhan.domain import Article, Document, Sentence
+from burhan.domain import Article, Document
 from burhan.ingest.clean import clean
-from burhan.ingest.dedup import signature
+from burhan.ingest.dedup import _permutations
 from burhan.ingest.errors import IngestError, RecordError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
 from burhan.ingest.warc import ARABIC_PAGE, is_warc
 from burhan.text.normalize import arabic_ratio
-from burhan.text.tokens import analyze
 
 
 class ArticleSink(Protocol):
@@ -63,15 +62,6 @@ class FileResult:
     skipped: int = 0  # pages of a web archive left out as not Arabic
 
 
-def prepare(document: Document) -> Article:
-    """One document → a cleaned, signed ``Article`` (``IngestError`` if no text is left)."""
-    article = clean(document)
-    article.signature = signature(article.text)
-    # each sentence's stems, analysed here (in the worker processes) and stored
-    article.sentences = [Sentence(s.index, s.text, tuple(analyze(s.text))) for s in article.sentences]
-    return article
-
-
 def analyze_file(path: Path, options: ReadOptions) -> FileResult:
     """Read, clean and sign every document of one file. Never raises for bad input."""
     result = FileResult(path=str(path))
@@ -87,7 +77,7 @@ def analyze_file(path: Path, options: ReadOptions) -> FileResult:
     result.errors += [FileError(item.where, item.error) for item in items if isinstance(item, RecordError)]
     for document in documents:
         try:
-            article = prepare(document)
+            article = clean(document)
         except IngestError as err:
             where = str(path) if len(documents) == 1 and not is_warc(path) else document.origin
             result.errors.append(FileError(where, str(err)))
@@ -107,6 +97,7 @@ def analyze_files(files: list[Path], options: ReadOptions, workers: int = 1) -> 
         for path in files:
             yield analyze_file(path, options)
         return
+    _permutations()  # datasketch imported (0.5 s) and its permutations drawn once, before the workers fork
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(analyze_file, files, [options] * len(files), chunksize=8)
 

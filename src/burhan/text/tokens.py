@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from burhan.text.normalize import normalize
+from burhan.text.normalize import normalize, normalize_many
 
 TOKEN = re.compile(r"[\w]+", re.UNICODE)
 
@@ -49,7 +49,12 @@ def light10(token: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Matching-form word tokens (letters and digits; punctuation dropped)."""
-    return [t for t in TOKEN.findall(normalize(text)) if t != "_"]
+    return tokens_of_normal(normalize(text))
+
+
+def tokens_of_normal(normal: str) -> list[str]:
+    """``tokenize`` of a text already in its matching form (``normalize``)."""
+    return [t for t in TOKEN.findall(normal) if t != "_"]
 
 
 @lru_cache(maxsize=200_000)
@@ -62,4 +67,15 @@ def stem(token: str) -> str:
 
 def analyze(text: str, drop_stopwords: bool = True) -> list[str]:
     """The search analyser: normalise → tokenise → drop stop words → stem."""
-    return [stem(t) for t in tokenize(text) if not (drop_stopwords and t in STOPWORDS)]
+    return _stems(tokenize(text), drop_stopwords)
+
+
+def analyze_many(texts: list[str]) -> list[list[str]]:
+    """``[analyze(t) for t in texts]``, normalising them in one pass (an article's sentences)."""
+    return [_stems(tokens_of_normal(normal), True) for normal in normalize_many(texts)]
+
+
+def _stems(tokens: list[str], drop_stopwords: bool) -> list[str]:
+    if not drop_stopwords:
+        return [stem(t) for t in tokens]
+    return [stem(t) for t in tokens if t not in STOPWORDS]
