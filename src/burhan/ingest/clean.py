@@ -27,8 +27,17 @@ from burhan.text.normalize import normalize, normalize_many
 from burhan.text.sentences import split_sentences
 from burhan.text.tokens import analyze_many, tokens_of_normal
 
+
+def _one_of(patterns: tuple[str, ...]) -> re.Pattern:
+    """One compiled alternation of line patterns (each anchored with ``^``): one ``match`` per
+    line instead of one ``search`` per pattern."""
+    if not all(p.startswith("^") for p in patterns):
+        raise ValueError("line patterns must be anchored at the start of the line")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 # Patterns are matched against the *normalised* line (see burhan.text.normalize).
-FURNITURE_LINE = [re.compile(p) for p in (
+FURNITURE_LINE = _one_of((
     r"^مشاركه\s*:?$",
     r"^(شارك|شاركها|شارك الخبر|شارك المقال|انشر|اطبع|طباعه|ارسل لصديق|حفظ)(\s*(علي|عبر)?\s*(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|الفيسبوك|التويتر))*\s*:?$",
     r"^(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|لينكد ان|جوجل بلس|بريد الكتروني|\s|[|,.-])+$",
@@ -50,15 +59,17 @@ FURNITURE_LINE = [re.compile(p) for p in (
     r"^(الاسم|البريد الالكتروني|التعليق|الاسم \*|ارسال|ارسل)\s*\*?:?$",
     r"^(اشترك|اشتركوا) في (النشره|القائمه)",
     r"^(اعلان|advertisement)$",
-)]
-SECTION_MARKER = [re.compile(p) for p in (
+))
+SECTION_MARKER = _one_of((
     r"^(مقالات|مواضيع|اخبار|تقارير|مواد) (ذات صله|متعلقه|مرتبطه|مشابهه)\s*:?$",
     r"^(الاكثر قراءه|الاكثر مشاهده|الاكثر تعليقا|اخترنا لك|قد يعجبك ايضا)\s*:?$",
     r"^اضافه تعليق( جديد)?$",
     r"^(التعليقات|باب التعليقات) مغلقه",
     r"^(التعليقات|تعليقات القراء|اترك تعليقا|اكتب تعليقك)\s*:?(\s*\(\d+\))?$",
-)]
+))
 INLINE_FURNITURE = re.compile(r"\s*مشاركة\s*:\s*$|^\s*مشاركة\s*:\s*")
+# the digits normalize maps to ASCII: a date with a year (19xx, 20xx) has some
+_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 SHORT_LINE_WORDS = 15
 TITLE_MAX_WORDS = 30
 
@@ -121,15 +132,16 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             continue
         norm = norm.lower()
         words = len(norm.split())
-        if any(p.search(norm) for p in SECTION_MARKER):
+        if SECTION_MARKER.match(norm):
             in_section = True
             continue
         if in_section and words < SHORT_LINE_WORDS:
             continue
         in_section = False
-        if words < SHORT_LINE_WORDS and any(p.search(norm) for p in FURNITURE_LINE):
+        if words < SHORT_LINE_WORDS and FURNITURE_LINE.match(norm):
             continue
-        line = INLINE_FURNITURE.sub("", line).strip()
+        if "مشاركة" in line:  # the word both of INLINE_FURNITURE's forms hold
+            line = INLINE_FURNITURE.sub("", line).strip()
         if line:
             kept.append(line)
     while kept and not kept[-1]:
@@ -158,8 +170,8 @@ def _take_title(lines: list[str], known_title: str | None) -> tuple[list[str], s
 def _take_date_lines(lines: list[str]) -> tuple[list[str], str | None]:
     """A line in the header that holds only a date is metadata: keep the date, drop the line."""
     for k, line in enumerate(lines[:6]):
-        if not line:
-            continue
+        if not _DIGIT.search(line):
+            continue  # no year without a digit (and the extractor is the dearer test)
         dates = extract_dates(line)
         if len(dates) == 1 and dates[0].year and dates[0].month and len(line) - len(dates[0].text) <= 12:
             return lines[:k] + lines[k + 1:], dates[0].iso
@@ -168,7 +180,10 @@ def _take_date_lines(lines: list[str]) -> tuple[list[str], str | None]:
 
 def _date_in_lead(text: str) -> str | None:
     """A full date (day, month, year) in the first 600 characters: usually the dateline."""
-    for mention in extract_dates(text[:600]):
+    lead = text[:600]
+    if not _DIGIT.search(lead):
+        return None
+    for mention in extract_dates(lead):
         if mention.year and mention.month and mention.day:
             return mention.iso
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 
 from burhan.text.normalize import normalize, normalize_many
 
@@ -54,7 +55,8 @@ def tokenize(text: str) -> list[str]:
 
 def tokens_of_normal(normal: str) -> list[str]:
     """``tokenize`` of a text already in its matching form (``normalize``)."""
-    return [t for t in TOKEN.findall(normal) if t != "_"]
+    tokens = TOKEN.findall(normal)
+    return [t for t in tokens if t != "_"] if "_" in normal else tokens
 
 
 @lru_cache(maxsize=200_000)
@@ -76,6 +78,6 @@ def analyze_many(texts: list[str]) -> list[list[str]]:
 
 
 def _stems(tokens: list[str], drop_stopwords: bool) -> list[str]:
-    if not drop_stopwords:
-        return [stem(t) for t in tokens]
-    return [stem(t) for t in tokens if t not in STOPWORDS]
+    # map and filterfalse iterate in C, and a stem already made is a C-level cache hit: no
+    # Python frame per token (a comprehension here was a sixth of ingest time)
+    return list(map(stem, filterfalse(STOPWORDS.__contains__, tokens) if drop_stopwords else tokens))
