@@ -5,9 +5,10 @@
 Prints articles/s and MB/s for: the analyser alone (decode, clean, split, MinHash; no store)
 with 1 and 2 worker processes, the whole ingest into a fresh store with 1 and 2 workers, and
 ingest plus the BM25 index (what ``burhan ingest --no-embed`` does) with 2 workers.
-With ``--baseline REV`` (e.g. ``69fcb12``, the wave-1 analyser) the same measurements run on
-that commit too — checked out in a temporary ``git worktree``, imported in a subprocess —
-interleaved with this tree's, so that both see the same machine; printed as ratios.
+Each stage runs in a fresh process, as ``burhan ingest`` does. With ``--baseline REV`` (e.g.
+``ec7e2c0``, wave 1's last commit) the same measurements run on that commit too — checked out
+in a temporary ``git worktree`` — each stage right after this tree's, so that both see the same
+machine; printed as ratios.
 """
 
 from __future__ import annotations
@@ -26,38 +27,34 @@ STAGES = ("analyser, 1 worker", "analyser, 2 workers", "whole ingest, 1 worker",
           "ingest + BM25 index, 2 workers")
 
 
-def measure(directory: Path) -> dict[str, list[float]]:
-    """articles and seconds per stage, with the ``burhan`` found on ``sys.path``."""
+def measure(directory: Path, stage: str) -> list[float]:
+    """articles and seconds of one stage, with the ``burhan`` found on ``sys.path``."""
     from burhan.ingest import ReadOptions, expand_paths, ingest
     from burhan.ingest.pipeline import analyze_files
     from burhan.search import Searcher
     from burhan.store import Store
 
     files = expand_paths([directory / "dataset"])
-    out = {}
-    for workers in (1, 2):
-        start = time.perf_counter()
+    workers = 1 if "1 worker" in stage else 2
+    start = time.perf_counter()
+    if stage.startswith("analyser"):
         articles = sum(len(r.articles) for r in analyze_files(files, ReadOptions(), workers=workers))
-        out[STAGES[workers - 1]] = [articles, time.perf_counter() - start]
-    for workers in (1, 2):
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-            start = time.perf_counter()
-            report = ingest(files, store, workers=workers)
-            out[STAGES[1 + workers]] = [report.added + report.duplicates + report.unchanged,
-                                        time.perf_counter() - start]
+        return [articles, time.perf_counter() - start]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-        start = time.perf_counter()  # what `burhan ingest --no-embed` does
-        report = ingest(files, store, workers=2)
-        Searcher(store).sync(embed=False)
-        out[STAGES[4]] = [report.added + report.duplicates + report.unchanged, time.perf_counter() - start]
-    return out
+        start = time.perf_counter()
+        report = ingest(files, store, workers=workers)
+        if stage.startswith("ingest + BM25"):
+            Searcher(store).sync(embed=False)  # what `burhan ingest --no-embed` does
+        return [report.added + report.duplicates + report.unchanged, time.perf_counter() - start]
 
 
-def run_tree(source: Path, directory: Path) -> dict[str, list[float]]:
-    """``measure`` in a subprocess importing ``burhan`` from ``source/src``."""
+def run_tree(source: Path, directory: Path, stage: str) -> list[float]:
+    """``measure`` of one stage in a fresh process importing ``burhan`` from ``source/src``, as
+    ``burhan ingest`` runs: stages run one after another in one process were up to a fifth slower
+    (the workers fork a parent holding the earlier stages' caches)."""
     env = {**os.environ, "PYTHONPATH": str(source / "src")}
     code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); from ingest import measure; "
-            f"from pathlib import Path; print(json.dumps(measure(Path({str(directory)!r}))))")
+            f"from pathlib import Path; print(json.dumps(measure(Path({str(directory)!r}), {stage!r})))")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"measuring {source} failed:\n{done.stderr[-3000:]}")
@@ -84,12 +81,12 @@ def main() -> None:
             trees = {f"baseline {args.baseline}": worktree, **trees}
         try:
             for _ in range(args.repeat):
-                for name, source in trees.items():
-                    got = run_tree(source, directory)
-                    best = results.setdefault(name, got)
-                    for stage, (n, seconds) in got.items():
-                        if seconds < best[stage][1]:
-                            best[stage] = [n, seconds]
+                for stage in STAGES:
+                    for name, source in trees.items():  # interleaved: both trees see the same machine
+                        n, seconds = run_tree(source, directory, stage)
+                        best = results.setdefault(name, {}).setdefault(stage, [n, seconds])
+                        if seconds < best[1]:
+                            best[:] = [n, seconds]
         finally:
             if args.baseline:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
