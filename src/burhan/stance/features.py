@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,6 +88,24 @@ class PairFeaturizer:
         self.idf = idf
         self.top = top
         self.default_idf = default_idf if default_idf is not None else (max(idf.values()) if idf else 1.0)
+        # what depends on the article alone, by its matching form: an article that comes back
+        # (the candidates of the next claim on the same story) is not counted again
+        self._articles: OrderedDict[str, _ArticleTerms] = OrderedDict()
+
+    def _article_terms(self, article_norm: str, sentence_stems: list[list[str]]) -> _ArticleTerms:
+        found = self._articles.get(article_norm)
+        if found is not None:
+            self._articles.move_to_end(article_norm)
+            return found
+        counts = Counter(t for stems in sentence_stems for t in stems)
+        get, default = self.idf.get, self.default_idf
+        found = self._articles[article_norm] = _ArticleTerms(
+            terms=set(counts), counts=counts,
+            norm=math.sqrt(sum([(c * get(t, default)) ** 2 for t, c in counts.items()])),
+            refute=_has_phrase(article_norm, REFUTE), words=max(1, len(article_norm.split())))
+        if len(self._articles) > ARTICLES_KEPT:
+            self._articles.popitem(last=False)
+        return found
 
     def _w(self, token: str) -> float:
         return self.idf.get(token, self.default_idf)
@@ -119,20 +137,21 @@ class PairFeaturizer:
         top = ranking[: self.top]
         claim_set = set(claim_stems)
         total = self._weight(claim_set) or 1.0
-        article_set = {t for stems in sentence_stems for t in stems}
+        article_norm = " ".join(d.normal for d in docs)  # = normalize(" ".join(sentences)), from the cached analyses
+        article = self._article_terms(article_norm, sentence_stems)
+        article_set = article.terms
         claim_bigrams = set(zip(claim_stems, claim_stems[1:]))
         # only a sentence with two of the claim's stems can share one of its bigrams
         max_bigram = max((len(claim_bigrams.intersection(zip(s, s[1:]))) / max(1, len(claim_bigrams))
                           for s in sentence_stems if len(claim_set.intersection(s)) > 1), default=0.0)
         top_jaccard = np.mean([len(claim_set & set(sentence_stems[s.index])) / max(1, len(claim_set | set(sentence_stems[s.index])))
                                for s in top]) if top else 0.0
-        tfidf = self._tfidf_cosine(claim_stems, [t for stems in sentence_stems for t in stems])
+        tfidf = self._tfidf_cosine(claim_stems, article)
 
         top_norm = " ".join(docs[s.index].normal for s in top)
         top_words = set(_WORD.findall(top_norm))
         claim_words = set(_WORD.findall(claim_doc.normal))
-        article_norm = " ".join(d.normal for d in docs)  # = normalize(" ".join(sentences)), from the cached analyses
-        n_words = max(1, len(article_norm.split()))
+        n_words = article.words
 
         denial = claim_denies(claim_doc.normal)
         claim_numbers = claim_doc.numbers
@@ -162,7 +181,7 @@ class PairFeaturizer:
             float(np.mean([s.cosine for s in top])) if top else 0.0,
             max(ranking, key=lambda s: s.coverage).cosine if ranking else 0.0,
             0 if denial else _has_phrase(top_norm, REFUTE),
-            0.0 if denial else _has_phrase(article_norm, REFUTE) * 1000.0 / n_words,
+            0.0 if denial else article.refute * 1000.0 / n_words,
             0 if denial else _has_phrase(normalize(title or ""), REFUTE),
             len((top_words & NEGATION) - claim_words),
             len((claim_words & NEGATION) - top_words),
@@ -193,10 +212,24 @@ class PairFeaturizer:
             self._weight(claim_set & lead) / total,
         ]
 
-    def _tfidf_cosine(self, a: list[str], b: list[str]) -> float:
-        va, vb = Counter(a), Counter(b)
+    def _tfidf_cosine(self, a: list[str], article: _ArticleTerms) -> float:
+        va, vb = Counter(a), article.counts
         get, default = self.idf.get, self.default_idf
         dot = sum([va[t] * vb[t] * get(t, default) ** 2 for t in sorted(va.keys() & vb.keys())])
         na = math.sqrt(sum([(c * get(t, default)) ** 2 for t, c in va.items()]))
-        nb = math.sqrt(sum([(c * get(t, default)) ** 2 for t, c in vb.items()]))
+        nb = article.norm
         return dot / (na * nb) if na and nb else 0.0
+
+
+ARTICLES_KEPT = 512  # an entry holds an article's term counts: ~50 KB
+
+
+@dataclass
+class _ArticleTerms:
+    """An article's stems (set and counts), their TF-IDF norm, refutation cues and word count."""
+
+    terms: set[str]
+    counts: Counter
+    norm: float
+    refute: int
+    words: int
