@@ -24,7 +24,7 @@ from burhan.stance.training import SHIPPED_MODEL as SHIPPED_STANCE
 from burhan.store import Store
 from burhan.store.corpus import open_store
 from burhan.store.history import history_of
-from burhan.text.analysis import analyse
+from burhan.text.analysis import analyse, analyse_all
 from burhan.text.normalize import arabic_ratio
 from burhan.verdict.explain import explain
 from burhan.verdict.factchecks import factcheck_decision
@@ -207,8 +207,7 @@ class Engine:
         """Score each article against the claim: stance, rationale, reliability, date, counts.
         Returns (evidence ordered by weight, count checks, claim places, claimed event date)."""
         for a in articles:  # the stems stored at ingest: every stage below reads these analyses
-            for s in a.sentences:
-                analyse(s.text, s.stems)
+            analyse_all([s.text for s in a.sentences], [s.stems for s in a.sentences])
         predictions = self.stance_model.predict([StancePair(claim.text, [s.text for s in a.sentences])
                                                  for a in articles])
         event_date = claim_event_date(claim.text, claim.date)

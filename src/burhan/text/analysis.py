@@ -23,9 +23,9 @@ from functools import cached_property
 from burhan.text.actors import actor_names
 from burhan.text.dates import MONTHS, DateMention, extract_dates
 from burhan.text.numbers import NumberMention, extract_numbers
-from burhan.text.normalize import normalize
-from burhan.text.places import place_names
-from burhan.text.predicates import predicate_cores, predicate_sides, words
+from burhan.text.normalize import normalize, normalize_many
+from burhan.text.places import places_of_normal
+from burhan.text.predicates import cores_of_words, sides_of_words, words_of_normal
 from burhan.text.quantities import Quantity, quantities
 from burhan.text.tokens import analyze
 
@@ -54,15 +54,15 @@ class TextAnalysis:
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        return tuple(words(self.text))
+        return tuple(words_of_normal(self.normal))
 
     @cached_property
     def predicate_sides(self) -> dict[str, set[str]]:
-        return predicate_sides(self.text)
+        return sides_of_words(self.words)
 
     @cached_property
     def predicate_cores(self) -> tuple[frozenset[str], frozenset[str]]:
-        return predicate_cores(self.text)
+        return cores_of_words(self.words)
 
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:
@@ -74,7 +74,7 @@ class TextAnalysis:
 
     @cached_property
     def places(self) -> tuple[str, ...]:
-        return tuple(place_names(self.text))
+        return tuple(places_of_normal(self.normal))
 
     @cached_property
     def actors(self) -> frozenset[str]:
@@ -98,6 +98,16 @@ class TextAnalysis:
 
 
 _cache: OrderedDict[str, TextAnalysis] = OrderedDict()
+
+
+def analyse_all(texts: list[str], stems: list[tuple[str, ...] | None] | None = None) -> list[TextAnalysis]:
+    """``[analyse(t, s) for t, s in zip(texts, stems)]``, the normal forms of the texts not yet
+    analysed made in one pass (``normalize_many``): an article's sentences, met by a check."""
+    found = [analyse(text, s) for text, s in zip(texts, stems or [None] * len(texts))]
+    fresh = [a for a in found if "normal" not in a.__dict__]
+    for analysis, normal in zip(fresh, normalize_many([a.text for a in fresh])):
+        analysis.__dict__["normal"] = normal
+    return found
 
 
 def analyse(text: str, stems: tuple[str, ...] | list[str] | None = None) -> TextAnalysis:

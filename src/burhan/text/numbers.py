@@ -86,6 +86,12 @@ def _word_value(word: str) -> tuple[str, int | tuple[int, int | None]] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start_number(word: str) -> bool:
+    """Whether a number can start at ``word`` (the test ``extract_numbers`` makes at each word)."""
+    return word[0].isdecimal() or word in TEEN_ONE or _word_value(word) is not None
+
+
 def _digit_value(token: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
         return float(token.replace(",", ""))
@@ -95,12 +101,14 @@ def _digit_value(token: str) -> float:
 def extract_numbers(text: str) -> list[NumberMention]:
     """All numbers in ``text``, in order of appearance."""
     norm, offsets = normalize_with_offsets(text)
+    if not any(map(_may_start_number, _WORD.findall(norm))):
+        return []  # most sentences: no word where a number could start (the loop below would skip each)
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
     mentions: list[NumberMention] = []
     i = 0
     while i < len(words):
         word = words[i][0]
-        if not word[0].isdecimal() and word not in TEEN_ONE and _word_value(word) is None:
+        if not _may_start_number(word):
             i += 1  # no number starts here (what _parse_number would find, without the call)
             continue
         parsed = _parse_number(words, i)

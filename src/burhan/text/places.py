@@ -85,7 +85,12 @@ def extract_places(text: str) -> list[PlaceMention]:
 def place_names(text: str) -> list[str]:
     """The canonical names of the places in ``text``, each once, in order of first mention.
     Faster than ``extract_places`` (no spans of the original text are kept)."""
-    return list(dict.fromkeys(VARIANTS[m.group("name")] for m in _PLACE.finditer(normalize(text))))
+    return places_of_normal(normalize(text))
+
+
+def places_of_normal(normal: str) -> list[str]:
+    """``place_names`` of a text already in its matching form."""
+    return list(dict.fromkeys(VARIANTS[m.group("name")] for m in _PLACE.finditer(normal)))
 
 
 def same_place(a: str, b: str) -> bool:

@@ -14,6 +14,7 @@ negating what a sentence asserts can be seen for any verb, not only the antonym 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from burhan.text.normalize import normalize
 
@@ -57,6 +58,7 @@ _PREFIXES = ("وس", "فس", "و", "ف", "ب", "ل", "س")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure functions of a word, asked for every word of every sentence aligned
 def _lookup(word: str) -> tuple[str, str] | None:
     if word in _SIDES:
         return _SIDES[word]
@@ -67,14 +69,23 @@ def _lookup(word: str) -> tuple[str, str] | None:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text))
+    return words_of_normal(normalize(text))
+
+
+def words_of_normal(normal: str) -> list[str]:
+    """``words`` of a text already in its matching form."""
+    return _WORD.findall(normal)
 
 
 def predicate_sides(text: str) -> dict[str, set[str]]:
     """The antonym groups ``text`` uses, each with the side(s) it takes (``+``, ``-``). A
     predicate right after a negation («لم ينجح», «لن تواصل») takes the other side."""
+    return sides_of_words(words(text))
+
+
+def sides_of_words(tokens: list[str] | tuple[str, ...]) -> dict[str, set[str]]:
+    """``predicate_sides`` of a text's ``words``."""
     found: dict[str, set[str]] = {}
-    tokens = words(text)
     for i, word in enumerate(tokens):
         hit = _lookup(word)
         if hit:
@@ -95,6 +106,7 @@ _CORE_SUFFIXES = ("وا", "ون", "ين", "ان", "ها", "ت", "ه")
 MIN_CORE = 3
 
 
+@lru_cache(maxsize=1 << 16)
 def predicate_core(word: str) -> str:
     """A matching-form word without its conjunction, future prefix, imperfect prefix and one
     inflection suffix: «ستكون» and «تكون» → «كون», «خرجت» and «تخرج» → «خرج». Crude on purpose:
@@ -114,8 +126,12 @@ def predicate_core(word: str) -> str:
 def predicate_cores(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(cores of the words right after a negation, cores of the words not after one); words of
     under ``MIN_CORE`` letters and the negations themselves are left out."""
+    return cores_of_words(words(text))
+
+
+def cores_of_words(tokens: list[str] | tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """``predicate_cores`` of a text's ``words``."""
     negated, asserted = set(), set()
-    tokens = words(text)
     for i, word in enumerate(tokens):
         if word in NEGATIONS or len(word) < MIN_CORE:
             continue
