@@ -36,7 +36,7 @@ def signature_of_tokens(words: list[str]) -> np.ndarray:
     SHA-1 hash, ``affine32`` scheme, ``SEED``'s permutations) computed as one array operation
     over the shingles' hashes (``tests/test_ingest.py`` checks it against datasketch itself)."""
     hashes = _fmix32(_shingle_hashes(_shingles(words)))
-    a, b = _permutations()
+    a, b = permutations()
     return (hashes[:, None] * a + b).min(axis=0)
 
 
@@ -73,7 +73,7 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
+def permutations() -> tuple[np.ndarray, np.ndarray]:
     """datasketch's seeded permutations (``a``, ``b``, uint32), drawn once per process."""
     from datasketch.minhash import MinHash
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from burhan.domain import Article, Document
 from burhan.ingest.clean import clean
-from burhan.ingest.dedup import _permutations
+from burhan.ingest.dedup import permutations
 from burhan.ingest.errors import IngestError, RecordError
 from burhan.ingest.readers import ReadOptions, expand_paths, read_file
 from burhan.ingest.warc import ARABIC_PAGE, is_warc
@@ -97,7 +97,7 @@ def analyze_files(files: list[Path], options: ReadOptions, workers: int = 1) -> 
         for path in files:
             yield analyze_file(path, options)
         return
-    _permutations()  # datasketch imported (0.5 s) and its permutations drawn once, before the workers fork
+    permutations()  # datasketch imported (0.5 s) and its permutations drawn once, before the workers fork
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(analyze_file, files, [options] * len(files), chunksize=8)
 
