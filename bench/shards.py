@@ -56,7 +56,7 @@ def main() -> None:
 
         from burhan.spark import spark_ingest
 
-        spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+        spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").config("spark.driver.memory", "4g").getOrCreate()
         spark.sparkContext.setLogLevel("ERROR")
         spark_ingest(spark, [str(args.unifiedfc)], corpus, args.shards, embed=True)
         spark.stop()

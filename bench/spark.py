@@ -62,7 +62,8 @@ def main() -> None:
                      time.perf_counter() - start))
         for master in ("local[1]", "local[2]"):
             spark = (SparkSession.builder.master(master).appName("burhan-bench")
-                     .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+                     .config("spark.ui.showConsoleProgress", "false")
+                     .config("spark.driver.memory", "4g").getOrCreate())  # as `burhan spark ingest`
             spark.sparkContext.setLogLevel("ERROR")
             start = time.perf_counter()
             report = spark_ingest(spark, [str(inputs)], Path(tmp) / f"corpus-{master[6]}", args.shards)

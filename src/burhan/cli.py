@@ -627,14 +627,21 @@ spark_app = typer.Typer(no_args_is_help=True, help="Burhan on Apache Spark (pip 
 app.add_typer(spark_app, name="spark")
 
 
-def _spark_session(master: str, name: str):
+def _spark_session(master: str, name: str, driver_memory: str):
     """The process's SparkSession on ``master`` (exit 2 if PySpark is not installed)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         err.print("[red]error:[/] pyspark is not installed: pip install -e '.[spark]' (and a Java runtime)")
         raise typer.Exit(2) from None
-    return SparkSession.builder.master(master).appName(name).getOrCreate()
+    return (SparkSession.builder.master(master).appName(name)
+            .config("spark.driver.memory", driver_memory).getOrCreate())
+
+
+# Spark's default driver heap (1 GB) ran out on 21,861 articles in local[1] (the driver is the
+# executor there); under spark-submit, its own --driver-memory decides instead
+DriverMemoryOption = Annotated[str, typer.Option(
+    "--driver-memory", help="JVM heap of the Spark driver this command starts (local masters: also the executor's).")]
 
 
 @spark_app.command("ingest")
@@ -644,13 +651,14 @@ def spark_ingest_command(
     shards: Annotated[int, typer.Option("--shards", min=1, help="Stores to spread the corpus over.")] = 4,
     master: Annotated[str, typer.Option("--master", help="Spark master (local[2], spark://host:7077, yarn …).")] = "local[2]",
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Embed each shard for dense search.")] = False,
+    driver_memory: DriverMemoryOption = "4g",
     as_json: JsonOption = False,
 ) -> None:
     """The same readers, cleaning, analyser and near-duplicate linking as 'burhan ingest', run by
     Spark: N ordinary stores (shard-0000.db …) and corpus.json under --out."""
     from burhan.spark import spark_ingest
 
-    session = _spark_session(master, "burhan-ingest")
+    session = _spark_session(master, "burhan-ingest", driver_memory)
     with _exit_2_on(ValueError, OSError):
         report = spark_ingest(session, inputs, out_dir, shards, embed=embed)
     _report_ingest(report, as_json, f"{shards} shards in {out_dir}")
@@ -663,6 +671,7 @@ def spark_check_command(
     out_dir: Annotated[Path, typer.Option("--out", help="A new folder for the results (part-NNNNN.jsonl).")] = Path("checks"),
     master: Annotated[str, typer.Option("--master", help="Spark master (local[2], spark://host:7077, yarn …).")] = "local[2]",
     lang: LangOption = "ar",
+    driver_memory: DriverMemoryOption = "4g",
 ) -> None:
     """Check many claims on Spark: the claims spread over executors, each opening the store or
     sharded corpus read only; result lines as 'burhan check --batch'."""
@@ -670,7 +679,7 @@ def spark_check_command(
 
     _check_lang(lang)
     items = _read_claims(claims)
-    session = _spark_session(master, "burhan-check")
+    session = _spark_session(master, "burhan-check", driver_memory)
     with _exit_2_on(ValueError, OSError):
         report = spark_check(session, items, db, out_dir, lang=lang)
     out.print(f"checked {report['checked']}, failed {report['failed']} → {report['parts']} parts in {out_dir}")

@@ -59,12 +59,16 @@ def spark_ingest(spark, inputs: list[str], out: str | Path, shards: int, options
     options = options or ReadOptions()
     sc = spark.sparkContext
 
-    results = _input_rdd(sc, inputs).map(lambda item: (item[0], _analyse(item[1][0], item[1][1], options))).cache()
+    from pyspark import StorageLevel
+
+    # kept for the two passes over them; spilled to disk rather than recomputed when they do not fit
+    keep = StorageLevel.MEMORY_AND_DISK
+    results = _input_rdd(sc, inputs).map(lambda item: (item[0], _analyse(item[1][0], item[1][1], options))).persist(keep)
     report = SparkIngestReport(shards=shards)
     for errors, skipped in results.map(lambda r: (r[1].errors, r[1].skipped)).collect():
         report.errors += errors
         report.skipped += skipped
-    articles = results.flatMap(lambda r: [((r[0], k), a) for k, a in enumerate(r[1].articles)]).cache()
+    articles = results.flatMap(lambda r: [((r[0], k), a) for k, a in enumerate(r[1].articles)]).persist(keep)
 
     roots = _components(articles.flatMap(_link_keys).groupByKey().flatMap(_linked_pairs).distinct().collect())
     roots = sc.broadcast(roots)
