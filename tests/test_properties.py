@@ -12,7 +12,7 @@ from num2words import num2words
 from burhan.ingest import ReadOptions, ingest
 from burhan.store import Store
 from burhan.text.dates import _MONTH_NAMES, extract_dates
-from burhan.text.normalize import normalize, normalize_many, normalize_with_offsets
+from burhan.text.normalize import needs_nfkc, normalize, normalize_many, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
 from burhan.text.sentences import split_sentences
 from burhan.text.tokens import analyze, analyze_many
@@ -35,6 +35,15 @@ def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
 def test_texts_normalised_together_are_normalised_as_each_alone(texts):
     assert normalize_many(texts) == [normalize(t) for t in texts]
     assert analyze_many(texts) == [analyze(t) for t in texts]
+
+
+@given(NEWSY)
+def test_a_text_analyses_to_its_sentences_analyses_in_order(text):
+    """What the article index relies on (``burhan.search.lexical.analyse_article``) when the text
+    has no presentation forms and no «_»."""
+    if needs_nfkc(text) or "_" in text:
+        return
+    assert analyze(text) == [t for s in split_sentences(text) for t in analyze(s)]
 
 
 @given(NEWSY)

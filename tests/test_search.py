@@ -42,6 +42,18 @@ def test_bm25_article_and_sentence(seeded):
     assert sentence.sentence == stored  # original spelling, not the normalised form
 
 
+def test_the_article_index_reads_the_stored_stems_as_the_whole_text_would_analyse(seeded, tmp_path):
+    from burhan.search.lexical import analyse_article
+    from burhan.text.tokens import analyze
+
+    with Store(tmp_path / "demo.db") as demo:
+        ingest([DEMO_CORPUS], demo)
+        articles = seeded.store.articles(seeded.store.article_ids()) + demo.articles(demo.article_ids())
+    assert len(articles) > 25
+    for article in articles:
+        assert analyse_article(article).tokens == analyze((article.title or "") + "\n" + article.text)
+
+
 def test_normalised_matching_finds_variant_spellings(seeded):
     # query with alef/hamza and taa-marbuta variants, article spelled «الإرهابيين» and «سورية»
     hits = seeded.search("الارهابيين", k=5, mode="bm25", sentences=True)

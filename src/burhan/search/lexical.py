@@ -19,6 +19,7 @@ from pathlib import Path
 import tantivy
 
 from burhan.domain import Article
+from burhan.text.normalize import needs_nfkc
 from burhan.text.tokens import analyze
 
 WRITER_HEAP = 64_000_000
@@ -34,8 +35,17 @@ class AnalysedArticle:
 
 
 def analyse_article(article: Article) -> AnalysedArticle:
-    return AnalysedArticle(article.id, analyze((article.title or "") + "\n" + article.text),
-                           [list(s.stems) if s.stems is not None else analyze(s.text) for s in article.sentences])
+    sentences = [list(s.stems) if s.stems is not None else analyze(s.text) for s in article.sentences]
+    whole = (article.title or "") + "\n" + article.text
+    if needs_nfkc(whole) or "_" in whole:
+        tokens = analyze(whole)
+    else:
+        # the article's tokens are its title's and its sentences' in order: the splitter cuts only
+        # at white space and punctuation and drops no letter or digit (tests/test_properties.py),
+        # and without presentation forms each character normalises alone; without «_» no token
+        # joins across a cut. The stems stored at ingest are reused instead of analysing it again.
+        tokens = analyze(article.title or "") + [t for stems in sentences for t in stems]
+    return AnalysedArticle(article.id, tokens, sentences)
 
 
 @dataclass(frozen=True)
