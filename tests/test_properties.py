@@ -117,6 +117,30 @@ def test_readers_never_raise_name_the_file_and_a_refused_file_leaves_the_store_a
         assert _digest(db) == before  # … the store is byte for byte what it was
 
 
+def _first_place_pattern():
+    """The gazetteer regex as first written: a flat alternation of the names, longest first."""
+    import re
+
+    from burhan.text.places import _CLITIC, VARIANTS
+
+    names = "|".join(sorted((re.escape(v) for v in VARIANTS if len(v) >= 3), key=len, reverse=True))
+    return re.compile(rf"(?<!\w){_CLITIC}(?P<name>{names})(?!\w)")
+
+
+_PLACE_WORDS = ["حلب", "حلبي", "شرق حلب", "حلب الشرقيه", "دير الزور", "ديرالزور", "الغوطه", "الغوطه الشرقيه",
+                "عمان", "عمانيه", "تل ابيض", "حماه", "وبحلب", "والرقه", "بدمشق", "ريف دمشق", "ريف", "في", "شرق"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PLACE_WORDS), ARABIC, st.sampled_from([" ", "  ", ".", "-", "و"])),
+                max_size=20).map("".join))
+def test_places_are_those_of_the_first_pattern(text):
+    from burhan.text.places import _PLACE
+
+    first = _first_place_pattern()
+    assert [(m.span(), m.group("name")) for m in _PLACE.finditer(text)] == \
+        [(m.span(), m.group("name")) for m in first.finditer(text)]
+
+
 @given(st.lists(st.sampled_from(["مقتل", "1300", "مدني", "في", "سوريا", "خلال", "نوفمبر", "مدني"]), max_size=12))
 def test_shingles_are_those_of_their_first_definition(words):
     from burhan.ingest.dedup import SHINGLE, _shingles

@@ -66,9 +66,30 @@ def _variants() -> dict[str, str]:
     return table
 
 
+def _trie_pattern(names: list[str]) -> str:
+    """One regex for ``names`` as a character trie («حلب|حماه» → «ح(?:لب|ماه)»): the engine tries
+    one branch per next character instead of every name at every position (the flat alternation
+    was most of a check's place extraction). A name's continuations are tried before its end, so
+    at each position the longest name that ends a word wins, as in a longest-first alternation."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 VARIANTS = _variants()
-_ALTERNATION = "|".join(sorted((re.escape(v) for v in VARIANTS if len(v) >= 3), key=len, reverse=True))
-_PLACE = re.compile(rf"(?<!\w){_CLITIC}(?P<name>{_ALTERNATION})(?!\w)")
+_PLACE = re.compile(rf"(?<!\w){_CLITIC}(?P<name>{_trie_pattern([v for v in VARIANTS if len(v) >= 3])})(?!\w)")
 
 
 def extract_places(text: str) -> list[PlaceMention]:
