@@ -174,15 +174,15 @@ class StanceModel:
         self.vectorizer: TfidfVectorizer | None = None
         self.classifier: StandardisedLogistic | None = None
         self._encoders = EncoderPool()
-        self._featurizers: dict[tuple[int, int], PairFeaturizer] = {}
+        self._kept_featurizer: PairFeaturizer | None = None
 
     def _featurizer(self) -> PairFeaturizer:
-        """One featurizer per IDF table (and top-k) in use: it keeps what it counted of each article."""
-        key = (id(self.idf), self.top_sentences)
-        found = self._featurizers.get(key)
-        if found is None or found.idf is not self.idf:
-            self._featurizers = {key: (found := PairFeaturizer(self.idf, top=self.top_sentences))}
-        return found
+        """The featurizer of the IDF table and top-k in use, kept: it keeps what it counted of
+        each article (a new one when ``fit`` or ``load`` gave another table)."""
+        kept = self._kept_featurizer
+        if kept is None or kept.idf is not self.idf or kept.top != self.top_sentences:
+            kept = self._kept_featurizer = PairFeaturizer(self.idf, top=self.top_sentences)
+        return kept
 
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
