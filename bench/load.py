@@ -8,6 +8,15 @@ subprocesses, one after the other on the same store, and prints each one's throu
 the first's (issue 14: 2 workers ≥ 1.7× one). For each server it first times the same checks
 one at a time (the peer), then sends all requests at once (each check with a page load beside
 it) and prints p50/p95 of both, their ratio, and every error (the acceptance: none).
+
+    python bench/load.py --workers 1 2 --ab [--requests 600] [--concurrency 16] [--rounds 3]
+
+``--ab`` drives the servers with ApacheBench (``ab``, Debian's ``apache2-utils``) instead: a load
+generator in C that leaves the cores to the servers (httpx in Python took as much CPU as a
+worker on this 2-core box). Keep-alive POSTs of one claim, the servers taken in turn for
+``--rounds`` rounds; prints requests/s, p50 latency and errors (refused or broken connections,
+non-2xx answers; ab's "length" failures are not errors: each answer carries its own check id),
+and stops if the history did not gain exactly one record per check answered.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import argparse
 import asyncio
 import shutil
 import socket
+import statistics
 import subprocess
 import tempfile
 import time
@@ -101,6 +111,29 @@ def serve_subprocess(db: Path, workers: int, port: int) -> subprocess.Popen:
     raise SystemExit(f"burhan serve --workers {workers}: {len(seen)} worker(s) answered within 300 s")
 
 
+def run_ab(url: str, n: int, concurrency: int) -> float:
+    """``ab`` against ``url``'s ``/api/check``: requests/s (exit 1 on any error)."""
+    import json
+    import re
+
+    body = Path(tempfile.mkdtemp()) / "claim.json"
+    body.write_text(json.dumps({"claim": CLAIMS[0]}, ensure_ascii=False), encoding="utf-8")
+    command = ["ab", "-q", "-k", "-p", str(body), "-T", "application/json", f"{url}/api/check"]
+    subprocess.run(command[:2] + ["-n", "40", "-c", "4"] + command[2:], capture_output=True, check=True)  # warm
+    out = subprocess.run(command[:2] + ["-n", str(n), "-c", str(concurrency)] + command[2:],
+                         capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests per second:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"\s50%\s+(\d+)", out).group(1)
+    broken = re.search(r"\(Connect: (\d+), Receive: (\d+), Length: \d+, Exceptions: (\d+)\)", out)
+    errors = sum(map(int, broken.groups())) if broken else 0
+    non_2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    print(f"ab: {n} checks, {concurrency} at a time: {rate:.1f} checks/s, p50 {p50} ms, errors: {errors}")
+    if errors:
+        raise SystemExit(1)
+    return rate
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -112,7 +145,14 @@ def main() -> None:
     parser.add_argument("--url", help="a running 'burhan serve' (default: serve the demo corpus in-process)")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--workers", type=int, nargs="+", help="serve the demo with 'burhan serve --workers N' for each N")
+    parser.add_argument("--ab", action="store_true", help="drive the --workers servers with ApacheBench (ab)")
+    parser.add_argument("--concurrency", type=int, default=16, help="with --ab: requests in flight")
+    parser.add_argument("--rounds", type=int, default=3, help="with --ab: rounds over the servers")
     args = parser.parse_args()
+    if args.ab:
+        if not args.workers or not shutil.which("ab"):
+            raise SystemExit("--ab needs --workers N … and ab on the PATH (apt-get install apache2-utils)")
+        return compare_with_ab(args.workers, args.requests, args.concurrency, args.rounds)
     if not args.workers:
         asyncio.run(run(args.url or serve_demo(), args.requests))
         return
@@ -132,6 +172,38 @@ def main() -> None:
     first = args.workers[0]
     for workers, value in throughput.items():
         print(f"workers {workers}: {value:.1f} checks/s, ×{value / throughput[first]:.2f} of {first} worker(s)")
+
+
+def _checks_stored(db: Path) -> int:
+    from burhan.store import Store
+
+    with Store(db, create=False) as store:
+        return store.stats()["checks"]
+
+
+def compare_with_ab(workers_list: list[int], n: int, concurrency: int, rounds: int) -> None:
+    from burhan.demo import build_demo_store
+
+    db = build_demo_store(Path(tempfile.mkdtemp()) / "demo.db")
+    rates: dict[int, list[float]] = {w: [] for w in workers_list}
+    for _ in range(rounds):
+        for workers in workers_list:  # in turn, so that every server sees the same machine
+            port = free_port()
+            server = serve_subprocess(db, workers, port)
+            before = _checks_stored(db)
+            try:
+                print(f"-- burhan serve --workers {workers}")
+                rates[workers].append(run_ab(f"http://127.0.0.1:{port}", n, concurrency))
+            finally:
+                server.terminate()
+                server.wait(30)
+            saved = _checks_stored(db) - before
+            if saved != n + 40:  # each check answered is in the history once: none lost, none doubled
+                raise SystemExit(f"{n + 40} checks answered, {saved} saved in the history")
+    first = statistics.median(rates[workers_list[0]])
+    for workers, values in rates.items():
+        print(f"workers {workers}: median {statistics.median(values):.1f} checks/s over {len(values)} rounds "
+              f"({', '.join(f'{v:.1f}' for v in values)}), ×{statistics.median(values) / first:.2f} of {workers_list[0]}")
 
 
 if __name__ == "__main__":
