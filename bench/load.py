@@ -14,7 +14,8 @@ it) and prints p50/p95 of both, their ratio, and every error (the acceptance: no
 ``--ab`` drives the servers with ApacheBench (``ab``, Debian's ``apache2-utils``) instead: a load
 generator in C that leaves the cores to the servers (httpx in Python took as much CPU as a
 worker on this 2-core box). Keep-alive POSTs of one claim, the servers taken in turn for
-``--rounds`` rounds; prints requests/s, p50 latency and errors (refused or broken connections,
+``--rounds`` rounds; each server first gets 40 checks one at a time (its warm-up, whose p50 is
+printed), then prints requests/s, p50 latency and errors (refused or broken connections,
 non-2xx answers; ab's "length" failures are not errors: each answer carries its own check id),
 and stops if the history did not gain exactly one record per check answered.
 """
@@ -111,24 +112,32 @@ def serve_subprocess(db: Path, workers: int, port: int) -> subprocess.Popen:
     raise SystemExit(f"burhan serve --workers {workers}: {len(seen)} worker(s) answered within 300 s")
 
 
+AB_WARM_UP = 40  # checks sent before each timed ab run
+
+
 def run_ab(url: str, n: int, concurrency: int) -> float:
-    """``ab`` against ``url``'s ``/api/check``: requests/s (exit 1 on any error)."""
+    """``ab`` against ``url``'s ``/api/check``: the p50 of checks sent one at a time, then
+    requests/s with ``concurrency`` in flight (exit 1 on any error)."""
     import json
     import re
 
     body = Path(tempfile.mkdtemp()) / "claim.json"
     body.write_text(json.dumps({"claim": CLAIMS[0]}, ensure_ascii=False), encoding="utf-8")
     command = ["ab", "-q", "-k", "-p", str(body), "-T", "application/json", f"{url}/api/check"]
-    subprocess.run(command[:2] + ["-n", "40", "-c", "4"] + command[2:], capture_output=True, check=True)  # warm
-    out = subprocess.run(command[:2] + ["-n", str(n), "-c", str(concurrency)] + command[2:],
-                         capture_output=True, text=True, check=True).stdout
+    def ab(requests: int, in_flight: int) -> str:
+        return subprocess.run(command[:2] + ["-n", str(requests), "-c", str(in_flight)] + command[2:],
+                              capture_output=True, text=True, check=True).stdout
+
+    one_at_a_time = re.search(r"\s50%\s+(\d+)", ab(AB_WARM_UP, 1)).group(1)  # also the warm-up
+    out = ab(n, concurrency)
     rate = float(re.search(r"Requests per second:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"\s50%\s+(\d+)", out).group(1)
     broken = re.search(r"\(Connect: (\d+), Receive: (\d+), Length: \d+, Exceptions: (\d+)\)", out)
     errors = sum(map(int, broken.groups())) if broken else 0
     non_2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
     errors += int(non_2xx.group(1)) if non_2xx else 0
-    print(f"ab: {n} checks, {concurrency} at a time: {rate:.1f} checks/s, p50 {p50} ms, errors: {errors}")
+    print(f"ab: {AB_WARM_UP} checks one at a time: p50 {one_at_a_time} ms; "
+          f"{n} checks, {concurrency} at a time: {rate:.1f} checks/s, p50 {p50} ms, errors: {errors}")
     if errors:
         raise SystemExit(1)
     return rate
@@ -198,8 +207,8 @@ def compare_with_ab(workers_list: list[int], n: int, concurrency: int, rounds: i
                 server.terminate()
                 server.wait(30)
             saved = _checks_stored(db) - before
-            if saved != n + 40:  # each check answered is in the history once: none lost, none doubled
-                raise SystemExit(f"{n + 40} checks answered, {saved} saved in the history")
+            if saved != n + AB_WARM_UP:  # each check answered is in the history once: none lost, none doubled
+                raise SystemExit(f"{n + AB_WARM_UP} checks answered, {saved} saved in the history")
     first = statistics.median(rates[workers_list[0]])
     for workers, values in rates.items():
         print(f"workers {workers}: median {statistics.median(values):.1f} checks/s over {len(values)} rounds "

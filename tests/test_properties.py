@@ -118,13 +118,15 @@ def test_readers_never_raise_name_the_file_and_a_refused_file_leaves_the_store_a
 
 
 def _first_place_pattern():
-    """The gazetteer regex as first written: a flat alternation of the names, longest first."""
-    import re
+    """The gazetteer regex as first written (``tools/speed_equivalence.py``: the same check on a store)."""
+    import importlib.util
+    from pathlib import Path
 
-    from burhan.text.places import _CLITIC, VARIANTS
-
-    names = "|".join(sorted((re.escape(v) for v in VARIANTS if len(v) >= 3), key=len, reverse=True))
-    return re.compile(rf"(?<!\w){_CLITIC}(?P<name>{names})(?!\w)")
+    path = Path(__file__).resolve().parents[1] / "tools" / "speed_equivalence.py"
+    spec = importlib.util.spec_from_file_location("speed_equivalence", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.flat_place_pattern()
 
 
 _PLACE_WORDS = ["حلب", "حلبي", "شرق حلب", "حلب الشرقيه", "دير الزور", "ديرالزور", "الغوطه", "الغوطه الشرقيه",
