@@ -14,26 +14,13 @@ of local[2] to local[1] (issue 13's target: ≥ 1.7×).
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from pathlib import Path
 
+from replicas import replicate  # bench/replicas.py
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def replicate(unifiedfc: Path, folder: Path, copies: int) -> int:
-    articles = 0
-    for path in sorted((unifiedfc / "dataset").glob("*.json")):
-        claim = json.loads(path.read_text(encoding="utf-8"))
-        texts = claim.get("article") or []
-        for copy in range(copies):
-            replica = dict(claim)
-            replica["article"] = [f"نسخة {copy}\n{text}" for text in texts]
-            replica["url"] = [f"{u}#copy{copy}" for u in claim.get("url") or []]
-            (folder / f"{path.stem}-{copy}.json").write_text(json.dumps(replica, ensure_ascii=False), encoding="utf-8")
-            articles += len(texts)
-    return articles
 
 
 def main() -> None:
