@@ -163,33 +163,48 @@ def test_ann_index_agrees_with_exact_search_and_is_extended_not_rebuilt(tmp_path
     assert shuffled.ann.ntotal == len(ids)  # rows no longer match the saved graph: rebuilt, not extended
 
 
-def test_shards_scored_with_the_corpus_statistics_rank_like_one_index(tmp_path):
-    """BM25 over shards with the whole corpus's document frequencies gives one index's scores
-    (documents cut to one length, so that only the IDF can differ); with each shard's own
-    frequencies the same documents score otherwise."""
+def test_shards_scored_with_the_corpus_statistics_score_like_one_index(tmp_path):
+    """BM25 over shards with the whole corpus's statistics (document frequencies, document and
+    token counts) gives one index's scores, though the shards' own average lengths differ; with
+    each shard's own statistics the same documents score otherwise. The bound each shard gives
+    holds for every document it did not return."""
     from burhan.search.lexical import AnalysedArticle, LexicalIndex, TermStatistics
     from burhan.text.tokens import analyze
 
     lines = [json.loads(line) for line in DEMO_CORPUS.read_text(encoding="utf-8").splitlines()]
-    sentences = [tokens[:8] for record in lines for part in re.split(r"[.\n،]", record["text"])
-                 if len(tokens := analyze(part)) >= 8]
+    sentences = [tokens for record in lines for part in re.split(r"[.\n،]", record["text"])
+                 if len(tokens := analyze(part)) >= 3]
     documents = [AnalysedArticle(i + 1, tokens, [tokens]) for i, tokens in enumerate(sentences)]
+    documents.sort(key=lambda d: len(d.tokens))  # short documents in one shard, long ones in the other
     assert len(documents) >= 40
     one, shards = LexicalIndex(tmp_path / "one"), [LexicalIndex(tmp_path / f"s{n}") for n in range(2)]
     one.add_analysed(documents)
-    shards[0].add_analysed(documents[: len(documents) // 3])  # unequal shards: their own IDFs differ
+    shards[0].add_analysed(documents[: len(documents) // 3])
     shards[1].add_analysed(documents[len(documents) // 3:])
     terms = analyze("مقتل 1300 مدني في سوريا خلال نوفمبر والمرصد السوري")
     statistics = sum((s.statistics(terms) for s in shards), TermStatistics())
-    assert statistics.documents == len(documents) == one.statistics(terms).documents
-    assert statistics.frequencies == one.statistics(terms).frequencies
+    whole = one.statistics(terms)
+    assert (statistics.documents, statistics.tokens, statistics.frequencies) == \
+        (len(documents), sum(len(d.tokens) for d in documents), whole.frequencies) == \
+        (whole.documents, whole.tokens, whole.frequencies)
+    assert abs(shards[0].statistics(terms).average_length - whole.average_length) > 1  # lengths differ
 
     expected = {h.article_id: h.score for h in one.search_terms(terms, len(documents))}
-    merged = {h.article_id: h.score for s in shards for h in s.search_terms(terms, len(documents), statistics=statistics)}
+    assert len(expected) >= 5
+    for sentences in (False, True):
+        merged = {h.article_id: h.score for s in shards
+                  for h in s.candidates_in_collection(terms, len(documents), statistics, sentences).rescored()}
+        assert merged.keys() == expected.keys()
+        assert all(abs(merged[a] - expected[a]) < 1e-5 * expected[a] for a in expected), (merged, expected)
     own = {h.article_id: h.score for s in shards for h in s.search_terms(terms, len(documents))}
-    assert merged.keys() == expected.keys() and len(expected) >= 5
-    assert all(abs(merged[a] - expected[a]) < 1e-4 * expected[a] for a in expected)
     assert max(abs(own[a] - expected[a]) / expected[a] for a in expected) > 0.01
+    for s in shards:
+        for depth in (1, 2, 3):
+            answer = s.candidates_in_collection(terms, depth, statistics)
+            returned = {h.article_id: h.score for h in answer.rescored()}
+            here = {h.article_id for h in s.search_terms(terms, 999)}
+            assert all(expected[a] <= answer.bound for a in here - returned.keys())
+            assert all(low <= returned[a] for a, low in zip(returned, answer.lowest()))
 
 
 def test_the_encoder_cache_in_memory_is_bounded():

@@ -18,7 +18,7 @@ import numpy as np
 from burhan.domain import SearchHit
 from burhan.search.dense import (DEFAULT_ENCODER, CachedEncoder, DenseIndex, Encoder, article_passages, load_encoder,
                                  vector_key)
-from burhan.search.lexical import LexicalIndex, TermStatistics
+from burhan.search.lexical import LexicalIndex, TermStatistics, analyse_article
 from burhan.store import Store
 from burhan.text.tokens import analyze
 
@@ -166,6 +166,16 @@ class Searcher:
         self._dense = None
         return True
 
+    def count_tokens(self) -> None:
+        """Count the tokens of a BM25 index made before they were counted (a sharded corpus adds
+        them up for its average document length): every article is analysed as the index has it."""
+        if self.lexical.token_totals() is not None:
+            return
+        with self.store.write_lock():
+            ids = [i for i in self.store.article_ids() if i <= self.lexical.last_article_id]
+            self.lexical.record_token_totals(analyse_article(a) for start in range(0, len(ids), INDEX_BATCH)
+                                             for a in self.store.articles(ids[start : start + INDEX_BATCH]))
+
     def rebuild(self, on_index: Progress | None = None) -> None:
         """Drop and rebuild the BM25 index from the store (vectors are kept)."""
         with self.store.write_lock():
@@ -230,9 +240,10 @@ class Searcher:
                         statistics: TermStatistics | None = None) -> list[tuple[int, float, int]]:
         """``statistics``: a sharded corpus's, for BM25 scores that compare across its shards."""
         pool = max(k * 10, 100)
-        bm25 = [((h.article_id, h.sentence_index), h.score)
-                for h in self.lexical.search_terms(analyze(query), k if mode == "bm25" else pool, sentences=True,
-                                                   statistics=statistics)]
+        terms, depth = analyze(query), k if mode == "bm25" else pool
+        found = self.lexical.search_terms(terms, depth, sentences=True) if statistics is None else \
+            self.lexical.candidates_in_collection(terms, depth, statistics, sentences=True).rescored()
+        bm25 = [((h.article_id, h.sentence_index), h.score) for h in found]
         if mode == "bm25":
             return [(a, score, s) for (a, s), score in bm25]
         candidates = self.store.articles([a for a, _ in self.rank_articles(query, max(k, 20), mode)])

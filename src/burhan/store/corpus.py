@@ -97,7 +97,7 @@ class ShardedStore:
 
     def articles(self, ids: list[int]) -> list[Article]:
         by_shard: dict[int, list[int]] = {}
-        for gid in ids:
+        for gid in dict.fromkeys(ids):  # each once: an article read twice would be globalised twice
             shard, local = self.locate(gid)
             by_shard.setdefault(shard, []).append(local)
         found = {a.id: a for shard, local_ids in by_shard.items()
