@@ -112,6 +112,26 @@ def test_incremental_sync_and_rebuild(seeded, tmp_path):
     assert seeded.lexical.count() == 6
 
 
+def test_token_counts_are_kept_and_counted_again_for_an_older_index(seeded, tmp_path):
+    """The token counts a sharded corpus adds up: kept as articles are indexed, the same after a
+    rebuild, and counted from the store for an index made before they were kept."""
+    kept = seeded.lexical.token_totals()
+    assert kept["articles"] > kept["sentences"] > 500  # a title's tokens count in the article index only
+    (tmp_path / "new.txt").write_text("أعلنت منظمة الصحة العالمية وصول شحنة لقاحات إلى مدينة القامشلي.", encoding="utf-8")
+    ingest([tmp_path / "new.txt"], seeded.store)
+    seeded.sync(embed=False)
+    grown = seeded.lexical.token_totals()
+    assert grown["sentences"] - kept["sentences"] == 9  # اعلنت منظم صح عالم صول شحن لقاح مدين قامشل
+    state = json.loads((seeded.lexical.folder / "state.json").read_text())
+    del state["tokens"]
+    (seeded.lexical.folder / "state.json").write_text(json.dumps(state))
+    assert seeded.lexical.token_totals() is None
+    seeded.count_tokens()
+    assert seeded.lexical.token_totals() == grown
+    seeded.rebuild()
+    assert seeded.lexical.token_totals() == grown
+
+
 def test_cli_search_json(seeds, tmp_path):
     runner = CliRunner()
     db = str(tmp_path / "c.db")

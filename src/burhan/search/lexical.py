@@ -9,7 +9,7 @@ article id it holds, so an interrupted update is redone, not doubled, and how ma
 each index holds (BM25's average document length, which a sharded collection adds up).
 
 One index of a sharded collection can score as one index of the whole collection would
-(``search_in_collection``): tantivy reads the IDF and the average length from its own index
+(``candidates_in_collection``): tantivy reads the IDF and the average length from its own index
 only, and its Python binding takes no outside statistics, so hits are retrieved with the
 collection's IDF (term boosts) and rescored with the collection's statistics from what tantivy
 saw of each query term in each hit (its term frequency and its quantised length, read from
