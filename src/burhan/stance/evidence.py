@@ -8,11 +8,13 @@ Features of one (claim, sentence) pair:
 2. the explicit alignment of ``burhan.stance.alignment``: overlap, antonym predicates,
    negation, denial, quantities of the same noun or unit, places, years, months
    (``use_alignment``) — the clashes an encoder does not see.
-A class-weighted logistic regression; the embedding block is standardised (values clipped to
-±``clip_z``), the alignment block (values in [0, 1] or small counts) is multiplied by
-``alignment_weight`` instead: under one L2 penalty, 28 alignment columns beside 1,536
-embedding columns would otherwise be shrunk to nothing — a changed count or an antonym would
-weigh less than the encoder's "these look alike". Saved as JSON: no pickle.
+A class-weighted logistic regression (``hidden=0``) or an ensemble of ``members`` one-hidden-layer
+perceptrons of ``hidden`` units with L2 penalty ``alpha`` (``burhan.mlp``), whose hidden units can
+combine a clash with how alike the encoder finds the pair; the embedding block is standardised
+(values clipped to ±``clip_z``), the alignment block (values in [0, 1] or small counts) is
+multiplied by ``alignment_weight`` instead: under one L2 penalty, 30 alignment columns beside
+1,536 embedding columns would otherwise be shrunk to nothing — a changed count or an antonym
+would weigh less than the encoder's "these look alike". Saved as JSON: no pickle.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.alignment import alignment_matrix
 from burhan.stance.corpora import EVIDENCE_LABELS, MAX_WORDS
 from burhan.linear import StandardisedLogistic
+from burhan.mlp import MLPEnsemble, classifier_from_dict
 
 FORMAT_VERSION = 1
 
@@ -36,7 +39,8 @@ class EvidenceModel:
 
     def __init__(self, encoders: tuple[str, ...] = ("e5-small",), use_embedding: bool = True,
                  use_alignment: bool = True, C: float = 0.1, clip_z: float | None = 5.0,
-                 alignment_weight: float = 1.0, seed: int = 13):
+                 alignment_weight: float = 1.0, hidden: int = 0, alpha: float = 1.0, members: int = 5,
+                 seed: int = 13):
         if not (use_embedding or use_alignment):
             raise ValueError("the evidence model needs the embedding, the alignment features, or both")
         self.encoders = tuple(encoders)
@@ -45,6 +49,9 @@ class EvidenceModel:
         self.C = C
         self.clip_z = clip_z
         self.alignment_weight = alignment_weight
+        self.hidden = hidden  # 0: logistic regression (C); else an MLPEnsemble (alpha, members)
+        self.alpha = alpha
+        self.members = members
         self.seed = seed
         self.classifier: StandardisedLogistic | None = None
         self._encoders = EncoderPool()
@@ -52,7 +59,8 @@ class EvidenceModel:
     def params(self) -> dict:
         return {"encoders": list(self.encoders), "use_embedding": self.use_embedding,
                 "use_alignment": self.use_alignment, "C": self.C, "clip_z": self.clip_z,
-                "alignment_weight": self.alignment_weight, "seed": self.seed}
+                "alignment_weight": self.alignment_weight, "hidden": self.hidden, "alpha": self.alpha,
+                "members": self.members, "seed": self.seed}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> EvidenceModel:
         """Use these encoders (for instance ``CachedEncoder``s over a store) instead of the shared ones."""
@@ -86,9 +94,14 @@ class EvidenceModel:
 
     def fit_features(self, X: np.ndarray, labels: list[str], sample_weight: np.ndarray | None = None) -> EvidenceModel:
         """Fit on features already computed by ``features`` (model selection reuses them)."""
-        self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000,
-                                               n_standardised=self.n_embedding_columns(X.shape[1])).fit(
-            X, list(labels), sample_weight)
+        n_standardised = self.n_embedding_columns(X.shape[1])
+        if self.hidden:
+            self.classifier = MLPEnsemble(hidden=self.hidden, alpha=self.alpha, members=self.members, seed=self.seed,
+                                          n_standardised=n_standardised, clip=self.clip_z)
+        else:
+            self.classifier = StandardisedLogistic(C=self.C, clip=self.clip_z, max_iter=3000,
+                                                   n_standardised=n_standardised)
+        self.classifier.fit(X, list(labels), sample_weight)
         return self
 
     def predict_proba(self, claims: list[str], sentences: list[str]) -> np.ndarray:
@@ -124,7 +137,7 @@ class EvidenceModel:
         if payload["alignment_features"] and payload["alignment_features"] != list(ALIGNMENT_FEATURES):
             raise ValueError(f"{origin}: trained with other alignment features; retrain it ('burhan train evidence')")
         model = cls(**payload["params"])
-        model.classifier = StandardisedLogistic.from_dict(payload["classifier"])
+        model.classifier = classifier_from_dict(payload["classifier"])
         return model
 
     def save(self, path: str | Path, card: dict | None = None) -> None:
