@@ -172,6 +172,20 @@ disagree 70.3%; verdict CV accuracy **0.630** (0.612 before; per fold 0.659 / 0.
 change and the models reverted (probes not run with them). The accuracy gain is the largest of
 these runs and the calibration loss with it: a calibrated confidence on the same decisions
 (the seventh and eighth studies' scalings) is what would have to come with it.
+
+Sixteenth run (2026-12-07; the evidence model an ensemble of perceptrons, chosen by
+``tools/evidence_selection.py --round 7`` — whose prototype looked at ANS dev and the synthetic
+fold-4 pairs first, said there — no change to the alignment, the stance or the verdict code):
+``EVIDENCE_SETTINGS`` get ``hidden`` 32 and ``alpha`` 3, the evidence and stance models are
+retrained (``burhan train evidence``, ``burhan train stance``). Protocol, written before the runs:
+the stance CV and this study once each (on a store this study builds at ``/tmp/jobs/ufc16.db``),
+features kept in ``docs/studies/verdict_cv_features_mlp.json``. The non-inferiority steps of the
+ninth to fifteenth runs cost 0.024 of verdict accuracy together, so this rule allows no loss: ship
+if stance CV macro-F1 ≥ 0.467 and ≥ 50% of edited claims read as disagree, verdict CV accuracy ≥
+0.612 and ECE ≤ 0.061 (the twelfth's + 0.005, one claim's worth of noise), the shipped-model ANS
+dev macro-F1 ≥ 0.790, and the full suite passes; else keep the twelfth run's models (the option
+stays, off). The held-out part of ANS train is scored after the decision (its fourth look); the
+probes are reported after, not used to choose.
 """
 
 from __future__ import annotations
