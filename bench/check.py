@@ -1,6 +1,6 @@
 """Claim-check latency on the Unified-FC corpus, with vectors precomputed.
 
-    python bench/check.py ../shared/datasets/unifiedfc [--db /tmp/ufc.db] [--claims 100] [--copies 42]
+    python bench/check.py ../shared/datasets/unifiedfc [--db /tmp/ufc.db] [--claims 100] [--copies 42] [--cold-analyses]
 
 Builds (or reuses, with --db) a store of every Unified-FC article, embeds it, then times
 ``Engine.check`` for the corpus' claims: the whole check (hybrid retrieval, k = 20), and in
@@ -11,7 +11,9 @@ article (``bench/replicas.py``: each a new article, a near-duplicate of the orig
 make a corpus of about 100k articles (issue 14's second corpus). The replicas share the
 originals' sentences and passages, so their vectors come from the cache: the store grows
 (BM25 over every article, dense search over every passage, approximate past
-``ANN_THRESHOLD``), embedding does not. The hybrid checks are also split by
+``ANN_THRESHOLD``), embedding does not; ``--cold-analyses`` forgets every text analysis before each
+hybrid check, so that a claim's candidates are analysed afresh even where other claims' checks
+met the same sentences in other copies. The hybrid checks are also split by
 whether they had to embed sentences the vector cache did not hold yet (the evidence model's e5
 vectors are computed on demand, ~25 sentences/s here): a first check on a fresh store pays that.
 """
@@ -31,6 +33,7 @@ from burhan.ingest.benchmarks import load_unifiedfc
 from burhan.search import Searcher
 from burhan.search.dense import shared_encoder
 from burhan.store import Store
+from burhan.text import analysis
 from replicas import replicate  # bench/replicas.py
 from timing import p50_p95  # bench/timing.py
 
@@ -42,6 +45,9 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100)
     parser.add_argument("--k", type=int, default=20)
     parser.add_argument("--copies", type=int, default=0, help="replicas of every article added to the corpus")
+    parser.add_argument("--cold-analyses", action="store_true",
+                        help="forget every text analysis before each hybrid check (replicas share sentences: "
+                             "without it their analyses are cached from other claims' checks)")
     args = parser.parse_args()
 
     all_claims = load_unifiedfc(args.unifiedfc)
@@ -66,6 +72,8 @@ def main() -> None:
         fresh_sentences: list[int] = []
         for claim in claims:
             before = e5.encoded["passage"]
+            if args.cold_analyses:
+                analysis.forget()
             for label, call in (
                 ("check (hybrid)", lambda: engine.check(claim.claim)),
                 ("retrieve hybrid", lambda: searcher.rank_articles(claim.claim, args.k, "hybrid")),

@@ -153,3 +153,39 @@ def test_evidence_model_fit_predict_save_load(tmp_path):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(ValueError, match="cannot read evidence model"):
         EvidenceModel.load(tmp_path / "bad.json")
+
+
+def test_perceptron_ensemble_evidence_model_fit_predict_save_load(tmp_path):
+    """The perceptron option: the members' averaged probabilities are scikit-learn's own, a changed
+    count still refutes, and the JSON it is saved as (32-bit weights) reads back to the same model."""
+    from sklearn.neural_network import MLPClassifier
+
+    from burhan.mlp import MLPEnsemble
+
+    pairs = small_training()
+    model = EvidenceModel(encoders=("hash-test",), hidden=8, alpha=1.0, members=3).set_encoders(
+        {"hash-test": HashEncoder()})
+    model.fit(pairs.claims, pairs.sentences, pairs.labels)
+    assert isinstance(model.classifier, MLPEnsemble) and len(model.classifier.layers) == 3
+    probs = model.predict_proba(["المرصد السوري: مقتل 3000 مدني في سوريا خلال شهر نوفمبر"], [CASUALTIES])
+    assert probs.shape == (1, 3) and np.allclose(probs.sum(axis=1), 1.0)
+    assert EVIDENCE_LABELS[int(probs.argmax())] == "refutes"
+
+    X = model.features(pairs.claims, pairs.sentences)
+    Z = model.classifier._standardise(X)
+    by_hand = np.mean([MLPClassifier(hidden_layer_sizes=(8,), alpha=1.0, max_iter=400, random_state=13 + m)
+                       .fit(Z, pairs.labels, sample_weight=balanced_weights(pairs.labels)).predict_proba(Z)
+                       for m in range(3)], axis=0)
+    assert np.allclose(model.classifier.predict_proba(X), by_hand, atol=1e-4)
+
+    model.save(tmp_path / "e.json")
+    loaded = EvidenceModel.load(tmp_path / "e.json").set_encoders({"hash-test": HashEncoder()})
+    assert loaded.params() == model.params()
+    assert np.allclose(loaded.predict_proba(pairs.claims, pairs.sentences),
+                       model.predict_proba(pairs.claims, pairs.sentences), atol=1e-6)
+
+
+def balanced_weights(labels: list[str]) -> np.ndarray:
+    classes, counts = np.unique(labels, return_counts=True)
+    share = dict(zip(classes, len(labels) / (len(classes) * counts)))
+    return np.array([share[label] for label in labels])

@@ -186,6 +186,16 @@ if stance CV macro-F1 ≥ 0.467 and ≥ 50% of edited claims read as disagree, v
 dev macro-F1 ≥ 0.790, and the full suite passes; else keep the twelfth run's models (the option
 stays, off). The held-out part of ANS train is scored after the decision (its fourth look); the
 probes are reported after, not used to choose.
+Result (docs/studies/verdict_prior_sixteenth.json, docs/studies/stance_cv_mlp.json,
+docs/studies/evidence_selection_round7.json, docs/studies/probes_mlp.json): shipped-model ANS dev
+macro-F1 0.813 (accuracy 0.770; 0.790 / 0.746 before); stance CV macro-F1 0.4666 ± 0.016 (the
+twelfth's exact figure is 0.4666 too: the "0.467" above is its rounding), disagree F1 per fold
+0.18 / 0.23 / 0.13 / 0.20 (0.24 / 0.21 / 0.07 / 0.22 before), edited claims read as disagree 69.8%;
+verdict CV accuracy 0.621 (0.612 before), macro-F1 0.683, **ECE 0.0613** (> 0.061: failed, by
+0.0003), 66 NEE → **not shipped**; the twelfth run's models kept (``EvidenceModel(hidden=…)``
+stays, off). The held-out part of ANS train was not scored (no fourth look). Probes with the
+sixteenth's models (reported, not used): verdicts 87.0% (the same), bases 85.9% (89.1%), article
+stances 81.6% (85.1%); negation 57% (86%), actor and date 86% (71%), denial 62%.
 """
 
 from __future__ import annotations

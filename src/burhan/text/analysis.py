@@ -100,6 +100,11 @@ class TextAnalysis:
 _cache: OrderedDict[str, TextAnalysis] = OrderedDict()
 
 
+def forget() -> None:
+    """Drop every analysis kept (a benchmark's cold start)."""
+    _cache.clear()
+
+
 def analyse_all(texts: list[str], stems: list[tuple[str, ...] | None] | None = None) -> list[TextAnalysis]:
     """``[analyse(t, s) for t, s in zip(texts, stems)]``, the normal forms of the texts not yet
     analysed made in one pass (``normalize_many``): an article's sentences, met by a check."""
