@@ -25,15 +25,20 @@ class StandardisedLogistic:
         self.classes: list[str] = []
 
     def fit(self, X: np.ndarray, y: list[str], sample_weight: np.ndarray | None = None) -> StandardisedLogistic:
+        X = self._fit_scaling(X)
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        model.fit(self._standardise(X), y, sample_weight=sample_weight)
+        self.coef, self.intercept, self.classes = model.coef_, model.intercept_, [str(c) for c in model.classes_]
+        return self
+
+    def _fit_scaling(self, X: np.ndarray) -> np.ndarray:
+        """Learn the standardisation of the first ``n_standardised`` columns; ``X`` as float64."""
         X = np.asarray(X, dtype=np.float64)
         n = X.shape[1] if self.n_standardised is None else self.n_standardised
         self.mean = np.r_[X[:, :n].mean(axis=0), np.zeros(X.shape[1] - n)]
         self.scale = np.r_[X[:, :n].std(axis=0), np.ones(X.shape[1] - n)]
         self.scale[self.scale == 0] = 1.0
-        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
-        model.fit(self._standardise(X), y, sample_weight=sample_weight)
-        self.coef, self.intercept, self.classes = model.coef_, model.intercept_, [str(c) for c in model.classes_]
-        return self
+        return X
 
     def _standardise(self, X: np.ndarray) -> np.ndarray:
         z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale

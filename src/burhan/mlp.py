@@ -32,11 +32,7 @@ class MLPEnsemble(StandardisedLogistic):
         self.layers: list[list[tuple[np.ndarray, np.ndarray]]] = []  # per member: (weights, bias) per layer
 
     def fit(self, X: np.ndarray, y: list[str], sample_weight: np.ndarray | None = None) -> MLPEnsemble:
-        X = np.asarray(X, dtype=np.float64)
-        n = X.shape[1] if self.n_standardised is None else self.n_standardised
-        self.mean = np.r_[X[:, :n].mean(axis=0), np.zeros(X.shape[1] - n)]
-        self.scale = np.r_[X[:, :n].std(axis=0), np.ones(X.shape[1] - n)]
-        self.scale[self.scale == 0] = 1.0
+        X = self._fit_scaling(X)
         y = np.asarray(y)
         classes, counts = np.unique(y, return_counts=True)
         balance = dict(zip(classes, len(y) / (len(classes) * counts)))
