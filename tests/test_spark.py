@@ -127,16 +127,32 @@ def test_a_sharded_corpus_is_read_like_one_store(spark, seeds, tmp_path):
     query = "قافلة مساعدات تدخل مضايا المحاصرة"
     dense = [h["origin"] for h in run("search", query, "--db", corpus, "--mode", "dense")]
     assert dense == [h["origin"] for h in run("search", query, "--db", one, "--mode", "dense")]
-    for query_text in (query, "مقتل 1300 مدني في سوريا خلال نوفمبر", "لافروف: روسيا ستواصل عملياتها في شرق حلب"):
+    queries = (query, "مقتل 1300 مدني في سوريا خلال نوفمبر", "لافروف: روسيا ستواصل عملياتها في شرق حلب")
+    for query_text in queries:
         for sentences in ([], ["--sentences"]):
-            search = ("search", query_text, "--mode", "bm25", "--k", "10", *sentences)
-            same_ranking(run(*search, "--db", corpus), run(*search, "--db", one))
+            for k in ("1", "3", "10"):
+                search = ("search", query_text, "--mode", "bm25", "--k", k, *sentences)
+                same_ranking(run(*search, "--db", corpus), run(*search, "--db", one))
     # what shows that the shards score with the corpus's IDF and average length is the
     # statistics they are handed
     from burhan.search import Searcher
     from burhan.search.sharded import ShardedSearcher
     from burhan.store.corpus import ShardedStore
     from burhan.text.tokens import analyze
+
+    # the shards' first answers do not always settle the top k: some query above was asked deeper
+    from burhan.search.lexical import LexicalIndex
+
+    asked = []
+    original = LexicalIndex.candidates_in_collection
+    LexicalIndex.candidates_in_collection = lambda self, *a, **kw: asked.append(a[1]) or original(self, *a, **kw)
+    try:
+        sharded = ShardedSearcher(ShardedStore(corpus))
+        for query_text in queries:
+            sharded.bm25(analyze(query_text), 1)
+    finally:
+        LexicalIndex.candidates_in_collection = original
+    assert max(asked) > 1, asked
 
     terms = analyze(query)
     with Store(one) as store:
