@@ -120,6 +120,7 @@ class CollectionCandidates:
     complete: bool  # every document here holding a term is in ``found``
     low: float
     high: float
+    explained: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)  # by place in ``found``
 
     @property
     def bound(self) -> float:
@@ -130,20 +131,26 @@ class CollectionCandidates:
         """The least collection score each hit can have."""
         return [score * self.low * (1 - 1e-6) for score, _ in self.found]
 
+    def retrieved(self) -> list[LexicalHit]:
+        """The hits with the scores they were retrieved with: the collection's IDF, this index's
+        average length (close to the collection's scores, without the rescoring's cost)."""
+        return [_hit(self.searcher, address, score, self.sentences) for score, address in self.found]
+
     def rescored(self, floor: float = 0.0) -> list[LexicalHit]:
         """The hits that can score ``floor`` or more in the collection, best first, with the scores
         one index of the collection would give them: from tantivy's explanation of each (its term
         frequencies and quantised length) and the collection's statistics."""
         hits = []
-        for score, address in self.found:
+        for place, (score, address) in enumerate(self.found):
             if score * self.high * (1 + 1e-6) < floor:
                 break  # best first: the rest score less still
-            matches, _ = term_matches(json.loads(self.query.explain(self.searcher, address).to_json()))
-            hits.append(_hit(self.searcher, address, self.statistics.score(matches), self.sentences))
+            if place not in self.explained:
+                self.explained[place], _ = term_matches(json.loads(self.query.explain(self.searcher, address).to_json()))
+            hits.append(_hit(self.searcher, address, self.statistics.score(self.explained[place]), self.sentences))
         return sorted(hits, key=lambda h: -h.score)
 
 
-_TERM = re.compile_TERM = re.compile(r'Term=Term\(field=\d+, type=Str, "(.*)"\)$')
+_TERM = re.compile(r'Term=Term\(field=\d+, type=Str, "(.*)"\)$')
 _ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\(.)")
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
@@ -312,14 +319,20 @@ class LexicalIndex:
         retrieved with the collection's IDF (each term query boosted by its collection IDF / this
         index's IDF) and this index's average length (``CollectionCandidates``)."""
         searcher = self._searcher(sentences)
-        local = _statistics(searcher, terms, (self.token_totals() or {}).get("sentences" if sentences else "articles", 0))
+        local = _statistics(searcher, terms)
         # a term no document here holds scores nothing here, boosted or not
         boosts = {t: statistics.idf(t) / local.idf(t) for t in dict.fromkeys(terms) if local.frequencies[t]}
-        found = searcher.search(any_term_query(self._schema(sentences), "body", terms, boosts), k).hits if terms else []
-        ratio = statistics.average_length / local.average_length if local.tokens else 1.0
-        return CollectionCandidates(searcher, any_term_query(self._schema(sentences), "body", terms), terms, statistics,
-                                    sentences, [(float(s), a) for s, a in found],
-                                    len(found) < k, min(1.0, ratio), max(1.0, ratio))
+        schema = self._schema(sentences)
+        found = [(float(score), address) for score, address in
+                 searcher.search(any_term_query(schema, "body", terms, boosts), k).hits] if terms else []
+        plain = any_term_query(schema, "body", terms)
+        explained = {}
+        ratio = 1.0
+        if found:  # the average length tantivy scored with here, as its explanation of the best hit says
+            explained[0], average = term_matches(json.loads(plain.explain(searcher, found[0][1]).to_json()))
+            ratio = statistics.average_length / average
+        return CollectionCandidates(searcher, plain, terms, statistics, sentences, found, len(found) < k,
+                                    min(1.0, ratio), max(1.0, ratio), explained)
 
     def _schema(self, sentences: bool) -> tantivy.Schema:
         return self._schemas["sentences" if sentences else "articles"]

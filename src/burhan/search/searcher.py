@@ -238,11 +238,12 @@ class Searcher:
 
     def _rank_sentences(self, query: str, k: int, mode: str,
                         statistics: TermStatistics | None = None) -> list[tuple[int, float, int]]:
-        """``statistics``: a sharded corpus's, for BM25 scores that compare across its shards."""
+        """``statistics``: a sharded corpus's, for BM25 scores that compare across its shards (with
+        the corpus's IDF and this shard's lengths: ``ShardedSearcher`` ranks BM25 alone exactly)."""
         pool = max(k * 10, 100)
         terms, depth = analyze(query), k if mode == "bm25" else pool
         found = self.lexical.search_terms(terms, depth, sentences=True) if statistics is None else \
-            self.lexical.candidates_in_collection(terms, depth, statistics, sentences=True).rescored()
+            self.lexical.candidates_in_collection(terms, depth, statistics, sentences=True).retrieved()
         bm25 = [((h.article_id, h.sentence_index), h.score) for h in found]
         if mode == "bm25":
             return [(a, score, s) for (a, s), score in bm25]
