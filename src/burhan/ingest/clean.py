@@ -25,7 +25,7 @@ from burhan.ingest.readers import domain_of
 from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize, normalize_many
 from burhan.text.sentences import split_sentences
-from burhan.text.tokens import analyze_many, tokens_of_normal
+from burhan.text.tokens import tokens_and_stems_many, tokens_join_across_sentences, tokens_of_normal
 
 
 def _one_of(patterns: tuple[str, ...]) -> re.Pattern:
@@ -96,15 +96,18 @@ def clean(document: Document) -> Article:
     if not any(ch.isalpha() for ch in text):
         raise IngestError("no article text left after removing page furniture")
     texts = split_sentences(text)
-    sentences = [Sentence(index=k, text=s, stems=tuple(stems)) for k, (s, stems) in enumerate(zip(texts, analyze_many(texts)))]
+    tokens, stems_per_sentence = tokens_and_stems_many(texts)
+    sentences = [Sentence(index=k, text=s, stems=tuple(stems)) for k, (s, stems) in enumerate(zip(texts, stems_per_sentence))]
     normal = normalize(text)
+    if tokens_join_across_sentences(text):
+        tokens = tokens_of_normal(normal)
     return Article(
         origin=document.origin,
         raw_text=document.raw_text,
         text=text,
         sentences=sentences,
         content_hash=_hash_of_normal(normal),
-        signature=signature_of_tokens(tokens_of_normal(normal)),
+        signature=signature_of_tokens(tokens),
         title=title or header_title or _title_from(sentences),
         url=url,
         # a publisher the record, the API or --source names; else the URL's domain; else the page's own name

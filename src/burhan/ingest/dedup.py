@@ -18,6 +18,11 @@ import numpy as np
 
 from burhan.text.tokens import tokenize
 
+try:  # CPython's own SHA-1: the same digests, ~40% less time per short message than OpenSSL's
+    from _sha1 import sha1 as _sha1  # (hashlib's default), whose per-object set-up dominates
+except ImportError:  # a Python built without its own hash modules
+    from hashlib import sha1 as _sha1
+
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
@@ -57,7 +62,7 @@ def _shingle_hashes(shingles: set[bytes]) -> np.ndarray:
     """datasketch's default hash of each shingle (``sha1_hash32``: the first 4 bytes of its
     SHA-1, little-endian). The 20-byte digests are joined in C (map, methodcaller) and read as
     five little-endian words each, of which the first is kept: no Python call per shingle."""
-    digests = b"".join(map(_DIGEST, map(hashlib.sha1, shingles)))
+    digests = b"".join(map(_DIGEST, map(_sha1, shingles)))
     return np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, 0].astype(np.uint32)
 
 

@@ -30,8 +30,7 @@ import numpy as np
 import tantivy
 
 from burhan.domain import Article
-from burhan.text.normalize import needs_nfkc
-from burhan.text.tokens import analyze
+from burhan.text.tokens import analyze, tokens_join_across_sentences
 
 WRITER_HEAP = 64_000_000
 K1, B = 1.2, 0.75  # tantivy's BM25 parameters (fixed in tantivy)
@@ -50,13 +49,9 @@ class AnalysedArticle:
 def analyse_article(article: Article) -> AnalysedArticle:
     sentences = [list(s.stems) if s.stems is not None else analyze(s.text) for s in article.sentences]
     whole = (article.title or "") + "\n" + article.text
-    if needs_nfkc(whole) or "_" in whole:
+    if tokens_join_across_sentences(whole):
         tokens = analyze(whole)
-    else:
-        # the article's tokens are its title's and its sentences' in order: the splitter cuts only
-        # at white space and punctuation and drops no letter or digit (tests/test_properties.py),
-        # and without presentation forms each character normalises alone; without «_» no token
-        # joins across a cut. The stems stored at ingest are reused instead of analysing it again.
+    else:  # the stems stored at ingest are the whole text's, in order: not analysed again
         tokens = analyze(article.title or "") + [t for stems in sentences for t in stems]
     return AnalysedArticle(article.id, tokens, sentences)
 

@@ -67,9 +67,11 @@ def normalize_many(texts: list[str]) -> list[str]:
     short calls). Not kept in ``normalize``'s cache."""
     if not texts:
         return []
-    if any(_SEPARATOR in text for text in texts):
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator itself
         return [normalize(text) for text in texts]
-    joined = _SEPARATOR.join(unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in texts)
+    if needs_nfkc(joined):  # one search over all of them; the texts asked one by one only then
+        joined = _SEPARATOR.join(unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in texts)
     # the separator is no white space: each part is its text's mapped characters with runs of
     # white space made one space — normalize's form but for one space left at either end
     return [part.strip(" ") for part in " ".join(_map_characters(joined).split()).split(_SEPARATOR)]

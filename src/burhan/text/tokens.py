@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import filterfalse
 
-from burhan.text.normalize import normalize, normalize_many
+from burhan.text.normalize import needs_nfkc, normalize, normalize_many
 
 TOKEN = re.compile(r"[\w]+", re.UNICODE)
 _TOKEN_OR_NEWLINE = re.compile(r"[\w]+|\n")
@@ -74,14 +74,30 @@ def analyze(text: str, drop_stopwords: bool = True) -> list[str]:
 
 
 def analyze_many(texts: list[str]) -> list[list[str]]:
-    """``[analyze(t) for t in texts]`` in one pass (an article's sentences): the texts are
-    normalised, tokenised and stemmed together, a newline (no normal form holds one, and
-    ``stem`` keeps it) marking where each ends, instead of three calls per text."""
+    """``[analyze(t) for t in texts]`` in one pass (an article's sentences)."""
+    return tokens_and_stems_many(texts)[1]
+
+
+def tokens_and_stems_many(texts: list[str]) -> tuple[list[str], list[list[str]]]:
+    """All the texts' ``tokenize`` tokens in order (stop words kept), and ``analyze_many(texts)``,
+    from one tokenisation: the texts are normalised, tokenised and stemmed together, a newline
+    (no normal form holds one, and ``stem`` keeps it) marking where each ends, instead of three
+    calls per text."""
     if not texts:
-        return []
+        return [], []
     joined = "\n".join(normalize_many(texts))
-    stems = _stems(tokens_of_normal(joined, _TOKEN_OR_NEWLINE), True)
-    return [part.split() for part in " ".join(stems).split("\n")]
+    marked = tokens_of_normal(joined, _TOKEN_OR_NEWLINE)
+    stems = _stems(marked, True)
+    return list(filter("\n".__ne__, marked)), [part.split() for part in " ".join(stems).split("\n")]
+
+
+def tokens_join_across_sentences(text: str) -> bool:
+    """Whether ``tokenize(text)`` may differ from its sentences' tokens put end to end. The
+    splitter cuts only at white space and punctuation and drops no letter or digit
+    (``tests/test_properties.py``), so they are the same unless NFKC folds presentation forms
+    (across characters) or a «_» (a word character that ``tokens_of_normal`` drops alone)
+    joins words across a cut."""
+    return needs_nfkc(text) or "_" in text
 
 
 def _stems(tokens: list[str], drop_stopwords: bool) -> list[str]:
