@@ -115,11 +115,13 @@ class TfidfLogisticBaseline:
 
 def cross_validate(directory: str | Path, splits: str | Path, make_model: Callable[[frozenset[str]], object],
                    pair_training: PairTraining | None = None,
-                   on_fold: Callable[[int, int], None] | None = None) -> dict:
+                   on_fold: Callable[[int, int], None] | None = None, kept: list[dict] | None = None) -> dict:
     """Train on all folds but one, test on it, for each fold; mean ± sd of the fold scores.
     ``make_model(test_claim_ids)`` gives a fresh model that has seen nothing of those claims
     (an evidence model inside it is trained without their labelled lines).
-    ``pair_training`` (ANS train) feeds the wave-1 sentence-pair scorer of a ``StanceModel``."""
+    ``pair_training`` (ANS train) feeds the wave-1 sentence-pair scorer of a ``StanceModel``.
+    ``kept``: a ``StanceModel``'s out-of-fold probabilities are appended to it, one dict per fold
+    (``gold``, ``probs`` and ``edited_probs`` of ``contradicted_pairs``, columns in ``LABELS`` order)."""
     claims = load_unifiedfc(directory)
     pairs, labels, rationales, owners = unifiedfc_pairs(claims)
     folds = load_splits(splits)
@@ -139,7 +141,12 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
             predictions = model.predict([pairs[i] for i in test])
             report = classification_report(gold, [p.label for p in predictions])
             report["rationale"] = rationale_report(gold, [rationales[i] for i in test], predictions)
-            report["contradiction"] = contradiction_report(model, [pairs[i] for i, g in zip(test, gold) if g == "agree"])
+            agree_pairs = [pairs[i] for i, g in zip(test, gold) if g == "agree"]
+            report["contradiction"] = contradiction_report(model, agree_pairs)
+            if kept is not None:
+                edited = contradicted_pairs(agree_pairs)
+                kept.append({"gold": gold, "probs": [[p.probs[label] for label in LABELS] for p in predictions],
+                             "edited_probs": [[p.probs[label] for label in LABELS] for p in model.predict(edited)]})
         else:
             model.fit(train_pairs, train_labels)
             report = classification_report(gold, model.predict_labels([pairs[i] for i in test]))
@@ -179,6 +186,14 @@ def contradiction_report(model: StanceModel, agree_pairs: list[StancePair], seed
     changed, negation toggled, an antonym predicate) and scored against the same article; a
     model that reads contradictions should no longer say agree (counts of predicted disagree and
     agree among the edited pairs)."""
+    edited = contradicted_pairs(agree_pairs, seed)
+    labels = [p.label for p in model.predict(edited)] if edited else []
+    return {"pairs": len(edited), "disagree": labels.count("disagree"), "agree": labels.count("agree")}
+
+
+def contradicted_pairs(agree_pairs: list[StancePair], seed: int = 13) -> list[StancePair]:
+    """Each pair's claim edited by one refuting edit of ``burhan.stance.synthetic`` (kinds tried in
+    a seeded random order; pairs no edit applies to are left out), against the same article."""
     import random
 
     from burhan.stance.synthetic import REFUTING
@@ -191,8 +206,7 @@ def contradiction_report(model: StanceModel, agree_pairs: list[StancePair], seed
             if claim and claim != pair.claim:
                 edited.append(StancePair(claim, pair.sentences, pair.title))
                 break
-    labels = [p.label for p in model.predict(edited)] if edited else []
-    return {"pairs": len(edited), "disagree": labels.count("disagree"), "agree": labels.count("agree")}
+    return edited
 
 
 def load_ans(path: str | Path) -> PairTraining:
