@@ -25,6 +25,14 @@ Protocol, written before the run (2026-12-07):
   suite passes. If stage 2 does not run, nothing ships.
 - Reported only, not used to choose: the disagree offset alone (others 0), and a grid of −3 … 3.
 The probes are not run for this choice.
+
+Result (2026-12-07, docs/studies/stance_offsets.json, 1 min 39 s with the vector cache warm): with
+offset 0 the CV reproduced 0.4666 exactly; with leave-one-fold-out offsets macro-F1 **0.4571**
+(per fold 0.449 / 0.474 / 0.460 / 0.446 against 0.480 / 0.486 / 0.451 / 0.450), disagree F1 per
+fold 0.24 / 0.12 / 0.09 / 0.23, edited claims read as disagree 54.7% (69.5%) → **stage 1 failed,
+nothing shipped, stage 2 not run**. The offsets chosen on three folds do not carry to the fourth
+(disagree offset 0 / −1.25 / −0.5 / −1.0 by fold: the folds' disagree pairs, 16 / 15 / 6 / 25, are
+too few to set a threshold). Variants: disagree offset alone 0.4629; grid ±3 the same as ±2.
 """
 
 from __future__ import annotations
