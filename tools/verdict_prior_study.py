@@ -196,6 +196,23 @@ verdict CV accuracy 0.621 (0.612 before), macro-F1 0.683, **ECE 0.0613** (> 0.06
 stays, off). The held-out part of ANS train was not scored (no fourth look). Probes with the
 sixteenth's models (reported, not used): verdicts 87.0% (the same), bases 85.9% (89.1%), article
 stances 81.6% (85.1%); negation 57% (86%), actor and date 86% (71%), denial 62%.
+
+Eighteenth run (2026-12-07, after the seventeenth — label offsets, tools/stance_offsets_study.py —
+failed its stage 1): what the article is about, in meaning. The shipped stance classifier's cosine
+features (max_cosine, top_cosine, cosine_at_best) are 0: they were filled only with the wave-1
+sentence-pair scorer (``use_embeddings``). With ``StanceModel(dense_cosines=True)`` the e5-small
+cosine of the claim (query) with each of the article's 3 best sentences by stem coverage fills
+them, no pair scorer (issue 11 item 2: "from what the article is about"); the evidence model, the
+polarity and every other setting unchanged. Not made after reading probe misses: chosen from the
+stance CV's confusion (discuss and unrelated confused both ways: discuss F1 0.21). Protocol,
+written before the runs: the stance CV (``burhan eval stance --format unifiedfc … --cv … --json``)
+and this study with ``--polarity explicit``, each once, features kept in
+``docs/studies/verdict_cv_features_dense_cosines.json``. Ship (default ``dense_cosines=True``, the
+stance model retrained by ``burhan train stance``, the verdict model refitted on the kept rows) if
+stance CV macro-F1 ≥ 0.4766 (the twelfth's 0.4666 + 0.01: a gain worth a change), ≥ 50% of edited
+claims read as disagree, verdict CV accuracy ≥ 0.612 and ECE ≤ 0.061 (no loss, as the sixteenth),
+and the full suite passes; else revert the default (the option stays, off). Probes reported after,
+not used to choose. The verdict stage runs only if the stance stage passes.
 """
 
 from __future__ import annotations
