@@ -116,6 +116,23 @@ def test_pair_scorer_plumbing_with_stand_in_encoder(small_unifiedfc, tmp_path):
     assert probs.shape == (5, 3) and np.allclose(probs.sum(axis=1), 1)
 
 
+def test_dense_cosines_fill_the_cosine_features_without_a_pair_scorer(small_unifiedfc, tmp_path):
+    from burhan.stance.features import FEATURE_NAMES
+
+    pairs, labels, _, _ = small_unifiedfc
+    encoder = HashEncoder()
+    model = StanceModel(dense_cosines=True, encoders=("hash-test",), bow_features=300).set_encoders({"hash-test": encoder})
+    model.fit(pairs, labels)
+    assert model.pair_scorer is None
+    X, _, _ = model._lexical(pairs[:20])
+    assert (X[:, FEATURE_NAMES.index("max_cosine")] != 0).any()
+    plain, _, _ = StanceModel(encoders=("hash-test",))._lexical(pairs[:20])
+    assert (plain[:, FEATURE_NAMES.index("max_cosine")] == 0).all()
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json").set_encoders({"hash-test": encoder})
+    assert loaded.dense_cosines and np.allclose(loaded.predict_proba(pairs[:10]), model.predict_proba(pairs[:10]))
+
+
 def test_bad_labels_and_bad_model_file(tmp_path):
     with pytest.raises(ValueError, match="unknown stance labels"):
         StanceModel(use_embeddings=False).fit([StancePair(CLAIM, AGREE)], ["support"])

@@ -213,6 +213,11 @@ stance CV macro-F1 ≥ 0.4766 (the twelfth's 0.4666 + 0.01: a gain worth a chang
 claims read as disagree, verdict CV accuracy ≥ 0.612 and ECE ≤ 0.061 (no loss, as the sixteenth),
 and the full suite passes; else revert the default (the option stays, off). Probes reported after,
 not used to choose. The verdict stage runs only if the stance stage passes.
+Result (docs/studies/stance_cv_dense_cosines.json, 3 min 34 s): stance CV macro-F1 **0.4624** ±
+0.020 (per fold 0.465 / 0.492 / 0.458 / 0.436; per class agree 0.661, disagree 0.174, discuss
+0.200, unrelated 0.814 against 0.652 / 0.186 / 0.209 / 0.820), disagree F1 per fold 0.21 / 0.25 /
+0.07 / 0.17, edited claims read as disagree 70.1% → **failed** (< 0.4766): the default reverted,
+the option stays, off; the verdict stage not run.
 """
 
 from __future__ import annotations

@@ -143,7 +143,8 @@ class StanceModel:
                  rationale_k: int = 2, min_coverage: float = 0.2, min_coverage_quantile: float | None = 0.01,
                  clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
-                 polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True):
+                 polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
+                 dense_cosines: bool = False):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         self.use_embeddings = use_embeddings
@@ -169,6 +170,9 @@ class StanceModel:
         # with polarity "explicit": a sentence giving another value for a count the claim states,
         # and refuting it, decides the side whatever its coverage (a claim half right is refuted)
         self.counts_decide = counts_decide
+        # what the article is about in meaning, not only in stems: the cosine of the claim with its
+        # best sentences (``encoders[0]``) fills the cosine features without the wave-1 pair scorer
+        self.dense_cosines = dense_cosines
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -187,7 +191,7 @@ class StanceModel:
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
-                 "polarity_coverage", "bow_without_claim", "counts_decide")
+                 "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -214,8 +218,9 @@ class StanceModel:
         rows, rankings, tops = [], [], []
         for pair in pairs:
             cosines = None
-            if self.use_embeddings and pair.sentences:
-                lexical = featurizer.rank_sentences(analyze(pair.claim), [analyze(s) for s in pair.sentences], None)
+            if (self.use_embeddings or self.dense_cosines) and pair.sentences:
+                lexical = featurizer.rank_sentences(list(analyse(pair.claim).stems),
+                                                    [list(analyse(s).stems) for s in pair.sentences], None)
                 chosen = [s.index for s in lexical[: self.top_sentences]]
                 cosines = np.zeros(len(pair.sentences), dtype=np.float32)
                 encoder = self.encoder(self.encoders[0])
@@ -455,7 +460,7 @@ class StanceModel:
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
         # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` not that rule
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
-                  **payload["params"]}
+                  "dense_cosines": False, **payload["params"]}
         model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
