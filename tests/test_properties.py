@@ -14,6 +14,7 @@ from burhan.store import Store
 from burhan.text.dates import _MONTH_NAMES, extract_dates
 from burhan.text.normalize import needs_nfkc, normalize, normalize_many, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
+from burhan.text.quantities import quantities
 from burhan.text.sentences import split_sentences
 from burhan.text.tokens import analyze, analyze_many, tokenize, tokens_and_stems_many, tokens_join_across_sentences
 
@@ -47,6 +48,18 @@ def test_a_text_analyses_to_its_sentences_analyses_in_order(text):
     sentences = split_sentences(text)
     assert analyze(text) == [t for s in sentences for t in analyze(s)]
     assert tokens_and_stems_many(sentences) == (tokenize(text), [analyze(s) for s in sentences])
+
+
+@given(st.one_of(NEWSY, st.lists(st.sampled_from(["قتل", "1,300", "ثلاثة آلاف", "مدني", "لمدة", "ساعتين", "07.12.2016",
+                                                  "1.2.3", "2.000.000", "0,0", "ﻻ", "في المئة", "40", " "]),
+                                  max_size=12).map(" ".join)))
+def test_numbers_and_quantities_never_fail_and_point_into_the_text(text):
+    """A sentence the extractors cannot read must not stop a check (dotted dates raised until
+    2026-12-07)."""
+    for m in extract_numbers(text):
+        assert m.text == text[m.start:m.end] and m.value >= 0
+    for q in quantities(text):
+        assert q.mention.text == text[q.mention.start:q.mention.end]
 
 
 @given(NEWSY)

@@ -119,6 +119,14 @@ class TestNumbers:
     def test_not_numbers(self):
         assert extract_numbers("أحد المسلحين قال إن عشرات الآلاف فروا") == []
 
+    def test_dotted_dates_and_versions_are_no_count(self):
+        # they raised ValueError until 2026-12-07 (found by a property test): one such sentence
+        # among an article's candidates stopped the whole check
+        found = extract_numbers("وفي بيان صدر بتاريخ 07.12.2016 قال المرصد إن 5 أشخاص قتلوا")
+        assert [(m.value, m.noun) for m in found] == [(5, "أشخاص")]
+        assert extract_numbers("حدّث التطبيق إلى الإصدار 1.2.3 أمس") == []
+        assert [m.value for m in extract_numbers("نزوح 2.000.000 لاجئ")] == [2_000_000]
+
     def test_several_in_one_sentence(self):
         text = "بمقتل 1300 مدني بينهم 284 طفلا خلال شهر تشرين ثان / نوفمبر"
         assert [m.value for m in extract_numbers(text)] == [1300, 284]

@@ -92,10 +92,18 @@ def _may_start_number(word: str) -> bool:
     return word[0].isdecimal() or word in TEEN_ONE or _word_value(word) is not None
 
 
-def _digit_value(token: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
-        return float(token.replace(",", ""))
-    return float(token.replace(",", "."))
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){2,}")  # «1,300», «2.000.000» (one dot: a decimal)
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _digit_value(token: str) -> float | None:
+    """The value of a token of digits: thousands groups, a decimal («3.5», «1,5»); None for other
+    dotted forms, which are no count (a date «07.12.2016», a version «1.2.3»)."""
+    if _GROUPED.fullmatch(token):
+        return float(token.replace(",", "").replace(".", ""))
+    if _DECIMAL.fullmatch(token):
+        return float(token.replace(",", "."))
+    return None
 
 
 def extract_numbers(text: str) -> list[NumberMention]:
@@ -142,9 +150,10 @@ def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int
     while j < len(words):
         word = words[j][0]
         if word[0].isdecimal():  # not "¹": a superscript is a digit but no number
-            if seen and current:
+            value = _digit_value(word)
+            if value is None or seen and current:
                 break
-            current = _digit_value(word)
+            current = value
             seen = True
             j += 1
             continue
