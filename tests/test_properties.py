@@ -11,6 +11,7 @@ from num2words import num2words
 
 from burhan.ingest import ReadOptions, ingest
 from burhan.store import Store
+from burhan.text.analysis import TextAnalysis
 from burhan.text.dates import _MONTH_NAMES, extract_dates
 from burhan.text.normalize import needs_nfkc, normalize, normalize_many, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
@@ -60,6 +61,22 @@ def test_numbers_and_quantities_never_fail_and_point_into_the_text(text):
         assert m.text == text[m.start:m.end] and m.value >= 0
     for q in quantities(text):
         assert q.mention.text == text[q.mention.start:q.mention.end]
+
+
+ANALYSIS_PARTS = ("normal", "stems", "words", "predicate_sides", "predicate_cores", "numbers", "quantities", "places",
+                  "actors", "years", "months", "dates")
+TRICKY = st.sampled_from(["07.12.2016", "2016/12/07", "12-7-2016", "1.2.3", "٠٧/١٢/٢٠١٦", "1,300", "3.5", "0,0,0", "لم",
+                          "نفى", "ألفي", "مئتا", "أحد عشر", "ﻻ", "_", "«", "»", "؟", "كانون الأول", "ديسمبر", "في المئة",
+                          "%", "لمدة", "ساعتين", "حلب", "روسيا", "999999999999999999999", "٣٫٥", "1e5"])
+
+
+@settings(max_examples=300)
+@given(st.one_of(NEWSY, st.lists(st.one_of(TRICKY, st.text(max_size=8)), max_size=15).map(" ".join)))
+def test_every_part_of_a_text_analysis_is_made_without_failing(text):
+    """What a check reads of a candidate's sentences: one it cannot read must not stop the check."""
+    analysis = TextAnalysis(text)
+    for part in ANALYSIS_PARTS:
+        getattr(analysis, part)
 
 
 @given(NEWSY)
