@@ -97,6 +97,21 @@ def test_check_json_shape_and_english_explanation(demo_db):
     assert all(set(r) == {"index", "text", "score"} for r in item["rationale"])
 
 
+def test_a_candidate_with_a_dotted_date_is_read_not_a_crash(tmp_path):
+    # «07.12.2016» raised ValueError in the number parser until 2026-12-07: the check stopped
+    record = {"title": "بيان المرصد", "source": "obs.example", "text": (
+        "قال المرصد السوري لحقوق الإنسان في بيان صدر بتاريخ 07.12.2016 إن 5 أشخاص قتلوا في قصف على مدينة حلب. "
+        "وأضاف المرصد أن القصف استهدف حيا سكنيا في شرق حلب.")}
+    (tmp_path / "dotted.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "dotted.db"
+    assert run("ingest", tmp_path / "dotted.jsonl", "--db", db, "--no-embed").exit_code == 0
+    result = run("check", "مقتل 5 أشخاص في قصف على حلب", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "true" and data["evidence"][0]["stance"] == "agree"
+    assert [(n["claim_value"], n["evidence_value"], n["relation"]) for n in data["numbers"]] == [(5, 5, "match")]
+
+
 def test_check_errors_exit_2(demo_db, tmp_path):
     assert run("check", "!!!", "--db", demo_db).exit_code == 2
     missing = run("check", "مقتل مدنيين", "--db", tmp_path / "none.db")
