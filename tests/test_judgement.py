@@ -97,6 +97,16 @@ def test_eval_probes_command(probe_db, tmp_path):
     assert data["probes"] == len(load_probes(PROBES)) and set(data["per_kind"]) >= {"negation", "count", "absent"}
     # floors measured with the shipped models (README); the targets are 0.90 overall, 0.80 per kind
     assert data["verdict_accuracy"] >= PROBE_FLOOR
+    majority = data["baselines"]["majority"]  # the probe file's most common answers: false, refuted
+    assert majority["answers"]["verdict"] == "false" and majority["answers"]["basis"] == "refuted"
+    probes = load_probes(PROBES)
+    assert majority["verdict_accuracy"] == round(sum(p.verdict == "false" for p in probes) / len(probes), 4)
+    assert majority["per_kind"]["absent"]["verdict_accuracy"] == 0.0  # absent topics expect not_enough_evidence
+    assert data["verdict_accuracy"] > majority["verdict_accuracy"]
+    few = tmp_path / "few.jsonl"
+    few.write_text("".join(PROBES.read_text(encoding="utf-8").splitlines(keepends=True)[:3]), encoding="utf-8")
+    table = CliRunner().invoke(app, ["eval", "probes", str(few), "--db", str(probe_db)])
+    assert table.exit_code == 0 and "majority" in table.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "kind": "k", "claim": "ادعاء", "verdict": "maybe", "basis": "supported"}\n',
                    encoding="utf-8")

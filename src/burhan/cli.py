@@ -549,12 +549,20 @@ def eval_probes(
     if as_json:
         _print_json(results)
         return
+    majority = results["baselines"]["majority"]
     out.print(f"probes {results['probes']}: verdicts {results['verdict_accuracy']:.1%}, bases {results['basis_accuracy']:.1%}, "
-              f"article stances {results['article_stance_accuracy']:.1%}")
-    table = Table("kind", "probes", "verdict", "basis", "stance")
+              f"article stances {results['article_stance_accuracy']:.1%} (majority answer "
+              f"{majority['answers']['verdict']} / {majority['answers']['basis']} / {majority['answers']['stance']}: "
+              f"{majority['verdict_accuracy']:.1%}, {majority['basis_accuracy']:.1%}, {majority['article_stance_accuracy']:.1%})")
+
+    def percent(value: float | None) -> str:
+        return f"{value:.0%}" if value is not None else "—"
+
+    table = Table("kind", "probes", "verdict", "basis", "stance", "majority: verdict", "basis", "stance")
     for kind, r in results["per_kind"].items():
-        table.add_row(kind, str(r["probes"]), f"{r['verdict_accuracy']:.0%}", f"{r['basis_accuracy']:.0%}",
-                      f"{r['article_stance_accuracy']:.0%}" if r["article_stance_accuracy"] is not None else "—")
+        m = majority["per_kind"][kind]
+        table.add_row(kind, str(r["probes"]), *(percent(r[key]) for key in ("verdict_accuracy", "basis_accuracy", "article_stance_accuracy")),
+                      *(percent(m[key]) for key in ("verdict_accuracy", "basis_accuracy", "article_stance_accuracy")))
     out.print(table)
 
 

@@ -5,12 +5,13 @@ A probe line: ``{"id", "kind", "claim", "verdict", "basis", "articles": {NAME: S
 an article NAME is a suffix of its stored origin (``news/05``, a seed's file name).
 ``evaluate_probes`` checks every claim with the engine (retrieval included, top ``k``) and
 reports the share of right verdicts overall and per kind, right bases, and right stances of
-the named articles.
+the named articles, beside ``majority_baseline``: the most common expected verdict, basis and
+article stance of the probe file, answered for every probe.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,25 @@ def evaluate_probes(engine, probes: list[Probe], k: int | None = None, on_progre
                      "articles": articles})
         if on_progress:
             on_progress("probes", n, len(probes))
+    return {**_scores(rows), "baselines": {"majority": majority_baseline(probes)}, "results": rows}
+
+
+def majority_baseline(probes: list[Probe]) -> dict:
+    """The scores of answering every probe with the probe file's most common expected verdict,
+    basis and article stance (ties: the first met), overall and per kind."""
+    def most_common(values: list[str]) -> str:
+        return Counter(values).most_common(1)[0][0]
+
+    verdict = most_common([p.verdict for p in probes])
+    basis = most_common([p.basis for p in probes])
+    stance = most_common([s for p in probes for s in p.articles.values()] or ["unrelated"])
+    rows = [{"kind": p.kind, "verdict_right": p.verdict == verdict, "basis_right": p.basis == basis,
+             "articles": {name: {"expected": want, "got": stance} for name, want in p.articles.items()}}
+            for p in probes]
+    return {"answers": {"verdict": verdict, "basis": basis, "stance": stance}, **_scores(rows)}
+
+
+def _scores(rows: list[dict]) -> dict:
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_kind[row["kind"]].append(row)
@@ -77,16 +97,10 @@ def evaluate_probes(engine, probes: list[Probe], k: int | None = None, on_progre
     def share(items: list[bool]) -> float | None:
         return round(sum(items) / len(items), 4) if items else None
 
-    stance_checks = [a["expected"] == a["got"] for r in rows for a in r["articles"].values()]
-    return {
-        "probes": len(rows),
-        "verdict_accuracy": share([r["verdict_right"] for r in rows]),
-        "basis_accuracy": share([r["basis_right"] for r in rows]),
-        "article_stance_accuracy": share(stance_checks),
-        "per_kind": {kind: {"probes": len(items), "verdict_accuracy": share([r["verdict_right"] for r in items]),
-                            "basis_accuracy": share([r["basis_right"] for r in items]),
-                            "article_stance_accuracy": share([a["expected"] == a["got"] for r in items
-                                                              for a in r["articles"].values()])}
-                     for kind, items in sorted(by_kind.items())},
-        "results": rows,
-    }
+    def scores(items: list[dict]) -> dict:
+        return {"verdict_accuracy": share([r["verdict_right"] for r in items]),
+                "basis_accuracy": share([r["basis_right"] for r in items]),
+                "article_stance_accuracy": share([a["expected"] == a["got"] for r in items for a in r["articles"].values()])}
+
+    return {"probes": len(rows), **scores(rows),
+            "per_kind": {kind: {"probes": len(items), **scores(items)} for kind, items in sorted(by_kind.items())}}
