@@ -114,4 +114,10 @@ def test_eval_probes_command(probe_db, tmp_path):
     assert refused.exit_code == 2 and "unknown verdict" in refused.output
 
 
+def test_the_true_shapes_probe_file_is_valid_and_all_true():
+    probes = load_probes(PROBES.with_name("probes_true_shapes.jsonl"))
+    assert len(probes) == 24 and {p.verdict for p in probes} == {"true"} and {p.basis for p in probes} == {"supported"}
+    assert {p.kind for p in probes} == {"actor", "antonym", "count", "date", "measure", "negation", "partly_true", "place"}
+
+
 PROBE_FLOOR = 0.82  # measured 0.870 with the shipped models (2026-12-04, README); a regression floor, not the target

@@ -1,6 +1,7 @@
 """The probe set of issue 11, written by hand before any tuning: claims over the demo corpus
 and the five seeds, each with the expected verdict, basis and stance of named articles.
-``python tools/probes_source.py`` writes ``tests/data/probes.jsonl``. Article names are
+``python tools/probes_source.py`` writes ``tests/data/probes.jsonl`` and the held-out true claims
+of the contradiction kinds' shapes, ``tests/data/probes_true_shapes.jsonl`` (``TRUE_SHAPES``). Article names are
 suffixes of the stored origin: ``news/05`` (demo) or a seed's file name."""
 
 import json
@@ -108,17 +109,55 @@ PROBES = [
     ("denial", "وزارة الصحة السورية تؤكد استقالة وزير الصحة", F, REF, {"news/10": D}),
 ]
 
+# Written 2026-12-07, after the twelfth to eighteenth runs, and scored once with the shipped models
+# before any other use (README, "Probes"): every probe above of the eight contradiction kinds
+# expects *false*, so "always false" scores 100% in them. These are TRUE claims of the same shapes —
+# a count, measure, date, place or actor stated rightly, a true negation, the true side of an
+# antonym, two true parts — each confirmed by the named article: what a model that over-refutes
+# gets wrong. Never used to choose or tune anything.
+TRUE_SHAPES = [
+    ("actor", "بيسكوف: موسكو ملتزمة بالحل السياسي في سوريا", T, SUP, {"news/07": A}),
+    ("actor", "الهلال الأحمر العربي السوري: قافلة مضايا تحمل مواد غذائية وأدوية", T, SUP, {"news/08": A}),
+    ("actor", "تشاووش أوغلو ولافروف يتفقان على الحاجة إلى وقف إطلاق النار في حلب", T, SUP, {S001: A}),
+    ("antonym", "ارتفاع سعر صرف الدولار في السوق السوداء بدمشق", T, SUP, {"news/19": A}),
+    ("antonym", "افتتاح مدرسة في حي الوعر بحمص بعد ترميمها", T, SUP, {"news/18": A}),
+    ("antonym", "الولايات المتحدة ترفض اقتراح روسيا تعميق التنسيق العسكري في سوريا", T, SUP, {S003: A}),
+    ("count", "القافلة التي دخلت مضايا تحمل مساعدات تكفي نحو 20 ألف شخص", T, SUP, {"news/08": A}),
+    ("count", "بين ضحايا الغارات على مدينة إدلب 11 طفلا", T, SUP, {"news/22": A}),
+    ("count", "مقتل أربعة جنود أتراك في هجوم شمال سوريا", T, SUP, {S001: A}),
+    ("measure", "معرض الكتاب في دمشق يستمر عشرة أيام", T, SUP, {"news/25": A}),
+    ("measure", "أعمال ترميم مدرسة حي الوعر في حمص استمرت ستة أشهر", T, SUP, {"news/18": A}),
+    ("measure", "فرار أكثر من ألفي مدني من شرق حلب خلال 24 ساعة", T, SUP, {"news/15": A}),
+    ("date", "الصورة المتداولة لطفل تحت الأنقاض التقطت في غزة عام 2014", T, SUP, {"news/12": A}),
+    ("date", "فيديو الهجوم الكيميائي المتداول نشر في آب 2013", T, SUP, {"news/23": A}),
+    ("date", "بوتين قدم اقتراح تعميق تنسيق القتال في سوريا خلال زيارته إلى نيويورك نهاية أيلول", T, SUP, {S003: A}),
+    ("negation", "لم تتمكن القوات الحكومية السورية من استعادة بلدة خان طومان", T, SUP, {S002: A}),
+    ("negation", "لافروف: موسكو ودمشق ليستا مسؤولتين عن الهجوم الذي قتل أربعة جنود أتراك", T, SUP, {S001: A}),
+    ("negation", "وزير الصحة السوري لم يستقل", T, SUP, {"news/10": A}),
+    ("place", "الغارات على إدلب استهدفت سوقا شعبية ومبنى سكنيا وسط المدينة", T, SUP, {"news/22": A}),
+    ("place", "الجيش السوري يبدأ عملية عسكرية في حي جوبر على تخوم دمشق", T, SUP, {S003: A}),
+    ("place", "تضرر نبع عين الفيجة يحرم دمشق من المياه", T, SUP, {"news/13": A}),
+    ("partly_true", "مقتل 1300 مدني في سوريا خلال نوفمبر بينهم 284 طفلا", T, SUP, {"news/01": A}),
+    ("partly_true", "واشنطن ترسل مائتي جندي إضافي إلى سوريا لينضموا إلى ثلاثمائة من القوات الخاصة", T, SUP, {"news/16": A}),
+    ("partly_true", "معرض الكتاب في دمشق بمشاركة 150 دار نشر ويستمر عشرة أيام", T, SUP, {"news/25": A}),
+]
 
-def main() -> None:
-    out = Path(__file__).resolve().parent.parent / "tests" / "data" / "probes.jsonl"
+
+def write(probes: list[tuple], out: Path, prefix: str = "") -> None:
     counts: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as f:
-        for kind, claim, verdict, basis, articles in PROBES:
+        for kind, claim, verdict, basis, articles in probes:
             counts[kind] = counts.get(kind, 0) + 1
-            record = {"id": f"{kind}-{counts[kind]:02d}", "kind": kind, "claim": claim, "verdict": verdict,
+            record = {"id": f"{prefix}{kind}-{counts[kind]:02d}", "kind": kind, "claim": claim, "verdict": verdict,
                       "basis": basis, "articles": articles}
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"{len(PROBES)} probes in {len(counts)} kinds → {out}")
+    print(f"{len(probes)} probes in {len(counts)} kinds → {out}")
+
+
+def main() -> None:
+    data = Path(__file__).resolve().parent.parent / "tests" / "data"
+    write(PROBES, data / "probes.jsonl")
+    write(TRUE_SHAPES, data / "probes_true_shapes.jsonl", prefix="true-")
 
 
 if __name__ == "__main__":
