@@ -236,6 +236,16 @@ ANS dev macro-F1 ≥ 0.785, stance CV macro-F1 ≥ 0.4616 (0.4666 − 0.005), �
 read as disagree, verdict CV accuracy ≥ 0.609 (0.612 less one claim of 338) and ECE ≤ 0.061, and
 the full suite passes; else revert the change and the models. Both probe sets reported after, not
 used to choose.
+Result (docs/studies/verdict_prior_nineteenth.json, docs/studies/stance_cv_double_negation.json;
+1 min 19 s and 3 min 23 s with warm caches): shipped-model ANS dev macro-F1 0.802; stance CV 0.4634
+(disagree F1 per fold 0.24 / 0.20 / 0.07 / 0.18), edited claims read as disagree 69.5%; verdict CV
+accuracy 0.6095, **ECE 0.0623** (> 0.061: failed), 71 NEE, decided accuracy 0.772 → **not
+shipped**, change and models reverted. It would not have been shipped anyway: the claim it was made
+for stayed *false* at P(true) 0.02 (the article classifier's refutation cues, not the sentence's
+clashes, decide that denial article), and the original probes fell 87.0% → 85.9% («الولايات
+المتحدة لن ترسل جنودا إضافيين» now agrees with the Pentagon's denial of *two thousand* soldiers:
+the sentence cannot tell what the denial covers). Probes: docs/studies/probes_double_negation.json,
+probes_true_shapes_double_negation.json (true shapes 70.8%, unchanged).
 """
 
 from __future__ import annotations
