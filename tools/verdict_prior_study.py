@@ -264,6 +264,16 @@ default, ``burhan train stance`` rerun, the verdict model refitted on the kept r
 macro-F1 ≥ 0.4666, ≥ 50% of edited claims read as disagree, verdict CV accuracy ≥ 0.612 and ECE ≤
 0.061 (no loss, as the sixteenth), and the full suite passes; else the option stays, off. Both
 probe sets reported after, not used to choose.
+Result (docs/studies/stance_cv_explicit_support.json, verdict_prior_twentieth.json; 1 min 20 s and
+3 min 20 s): stance CV macro-F1 0.4687 (disagree F1 per fold 0.26 / 0.24 / 0.07 / 0.19), edited
+claims read as disagree 69.2%; verdict CV accuracy **0.6065** (< 0.612), **ECE 0.0621** (> 0.061),
+70 NEE, decided accuracy 0.765 → **failed**, not shipped. Probes with it (a stance model trained
+with the option, reported only): original 82.6% (87.0%: paraphrase, reporting verb, measure and
+partly true fell — a weakly supporting decisive sentence, P(supports) just above P(refutes), now
+splits the side mass of an article the classifier read as a clear *agree*, so P(true) falls), true
+shapes 79.2% (70.8%: both antonym misses fixed). The option was removed again (a design that lets
+a weak sentence overrule a strong classifier needs another form, e.g. deciding only when the
+sentence is surer than the classifier).
 """
 
 from __future__ import annotations
