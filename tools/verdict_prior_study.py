@@ -274,6 +274,22 @@ splits the side mass of an article the classifier read as a clear *agree*, so P(
 shapes 79.2% (70.8%: both antonym misses fixed). The option was removed again (a design that lets
 a weak sentence overrule a strong classifier needs another form, e.g. deciding only when the
 sentence is surer than the classifier).
+
+Twenty-first run (2026-12-07; after the twentieth, and after reading the true-shapes misses and
+``tools/verdict_noise.py``): the twentieth's design in the form its result asked for — a decisive
+sentence that supports the claim with no clash decides the side **only where the classifier leans
+to disagree** (P(disagree) > P(agree)); a clear agreement is left alone. (``StanceModel(
+explicit_support=True)``, not fitted.) Protocol, written before the runs, on the bootstrap's
+scale (the shipped run's ECE is 0.056 ± 0.018 on 338 claims, so a +0.005 bound is chance): the
+stance CV and this study once each, features kept in
+``docs/studies/verdict_cv_features_support_against.json``, then ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_counts_decide_stated.json
+docs/studies/verdict_cv_features_support_against.json --rounds 2000``. Ship (the option on by
+default, ``burhan train stance``, the verdict model refitted on the kept rows) if stance CV
+macro-F1 ≥ 0.4616 (0.4666 − 0.005), ≥ 50% of edited claims read as disagree, the paired 95%
+interval of the verdict accuracy difference lies above −0.01 at its lower end, the verdict ECE is
+≤ 0.066 (0.056 + 0.01), the original probes' verdicts do not fall below 87.0% (a guard: both probe
+sets have been read, declared), and the full suite passes; else remove it.
 """
 
 from __future__ import annotations
