@@ -290,6 +290,14 @@ macro-F1 ≥ 0.4616 (0.4666 − 0.005), ≥ 50% of edited claims read as disagre
 interval of the verdict accuracy difference lies above −0.01 at its lower end, the verdict ECE is
 ≤ 0.066 (0.056 + 0.01), the original probes' verdicts do not fall below 87.0% (a guard: both probe
 sets have been read, declared), and the full suite passes; else remove it.
+Result (docs/studies/stance_cv_support_against.json, verdict_prior_twentyfirst.json,
+verdict_noise_twentyfirst.txt): stance CV macro-F1 **0.4705** (the best since the fifth run;
+disagree F1 per fold 0.26 / 0.24 / 0.07 / 0.19), edited claims read as disagree 69.2%; verdict CV
+accuracy **0.6006** — paired difference −0.012 [−0.027, +0.000] — ECE **0.0688**, 72 NEE, decided
+accuracy 0.763; original probes 85.9%, true shapes 79.2% → **failed** (accuracy interval, ECE and
+the probe guard), removed. Reading: on Unified-FC the articles it turns from *disagree* to *agree*
+mostly belong to false claims — the classifier's denial and debunk cues, which it overrules, carry
+the truth of those claims even where the decisive sentence agrees with the claim's words.
 """
 
 from __future__ import annotations
