@@ -295,9 +295,10 @@ verdict_noise_twentyfirst.txt): stance CV macro-F1 **0.4705** (the best since th
 disagree F1 per fold 0.26 / 0.24 / 0.07 / 0.19), edited claims read as disagree 69.2%; verdict CV
 accuracy **0.6006** — paired difference −0.012 [−0.027, +0.000] — ECE **0.0688**, 72 NEE, decided
 accuracy 0.763; original probes 85.9%, true shapes 79.2% → **failed** (accuracy interval, ECE and
-the probe guard), removed. Reading: on Unified-FC the articles it turns from *disagree* to *agree*
-mostly belong to false claims — the classifier's denial and debunk cues, which it overrules, carry
-the truth of those claims even where the decisive sentence agrees with the claim's words.
+the probe guard), removed. Counted after (one-off, on the two kept row files): 6 verdicts changed
+(net −4 right); of the 9 claims whose strongest agreeing story rose by > 0.05, 7 are false — the
+classifier's denial and debunk cues, which it overrules, carry the falsehood of those claims even
+where the decisive sentence agrees with the claim's words.
 """
 
 from __future__ import annotations
