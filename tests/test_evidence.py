@@ -155,6 +155,8 @@ def test_evidence_model_fit_predict_save_load(tmp_path):
         EvidenceModel.load(tmp_path / "bad.json")
 
 
+# a few dozen pairs do not converge in max_iter steps: this tests the plumbing, not the fit
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_perceptron_ensemble_evidence_model_fit_predict_save_load(tmp_path):
     """The perceptron option: the members' averaged probabilities are scikit-learn's own, a changed
     count still refutes, and the JSON it is saved as (32-bit weights) reads back to the same model."""
