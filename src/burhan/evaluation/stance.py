@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
 from burhan.ingest.benchmarks import LabelledClaim, load_splits, load_unifiedfc
-from burhan.stance.model import LABELS, PairTraining, StanceModel, StancePair
+from burhan.stance.model import LABELS, PairTraining, StanceModel, StancePair, StancePrediction
 from burhan.stance.pairs import PAIR_LABELS
 from burhan.text.tokens import analyze
 
@@ -141,12 +141,12 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
             predictions = model.predict([pairs[i] for i in test])
             report = classification_report(gold, [p.label for p in predictions])
             report["rationale"] = rationale_report(gold, [rationales[i] for i in test], predictions)
-            agree_pairs = [pairs[i] for i, g in zip(test, gold) if g == "agree"]
-            report["contradiction"] = contradiction_report(model, agree_pairs)
+            edited = contradicted_pairs([pairs[i] for i, g in zip(test, gold) if g == "agree"])
+            edited_predictions = model.predict(edited) if edited else []
+            report["contradiction"] = contradiction_report(edited_predictions)
             if kept is not None:
-                edited = contradicted_pairs(agree_pairs)
                 kept.append({"gold": gold, "probs": [[p.probs[label] for label in LABELS] for p in predictions],
-                             "edited_probs": [[p.probs[label] for label in LABELS] for p in model.predict(edited)]})
+                             "edited_probs": [[p.probs[label] for label in LABELS] for p in edited_predictions]})
         else:
             model.fit(train_pairs, train_labels)
             report = classification_report(gold, model.predict_labels([pairs[i] for i in test]))
@@ -180,20 +180,18 @@ def summarise_folds(per_fold: list[dict]) -> dict:
     return summary
 
 
-def contradiction_report(model: StanceModel, agree_pairs: list[StancePair], seed: int = 13) -> dict:
-    """Article-level contradiction check on Unified-FC: each gold *agree* pair's claim is edited
-    by one refuting edit of ``burhan.stance.synthetic`` (a count, duration, date, place or actor
-    changed, negation toggled, an antonym predicate) and scored against the same article; a
-    model that reads contradictions should no longer say agree (counts of predicted disagree and
-    agree among the edited pairs)."""
-    edited = contradicted_pairs(agree_pairs, seed)
-    labels = [p.label for p in model.predict(edited)] if edited else []
-    return {"pairs": len(edited), "disagree": labels.count("disagree"), "agree": labels.count("agree")}
+def contradiction_report(edited_predictions: list[StancePrediction]) -> dict:
+    """Article-level contradiction check on Unified-FC: the predictions for ``contradicted_pairs``
+    of the gold *agree* pairs; a model that reads contradictions should no longer say agree
+    (counts of predicted disagree and agree among the edited pairs)."""
+    labels = [p.label for p in edited_predictions]
+    return {"pairs": len(labels), "disagree": labels.count("disagree"), "agree": labels.count("agree")}
 
 
 def contradicted_pairs(agree_pairs: list[StancePair], seed: int = 13) -> list[StancePair]:
-    """Each pair's claim edited by one refuting edit of ``burhan.stance.synthetic`` (kinds tried in
-    a seeded random order; pairs no edit applies to are left out), against the same article."""
+    """Each pair's claim edited by one refuting edit of ``burhan.stance.synthetic`` (a count,
+    duration, date, place or actor changed, negation toggled, an antonym predicate; kinds tried
+    in a seeded random order; pairs no edit applies to are left out), against the same article."""
     import random
 
     from burhan.stance.synthetic import REFUTING
