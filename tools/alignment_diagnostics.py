@@ -7,7 +7,10 @@
    per edit kind and label: the share of pairs where any alignment clash fires, and each clash's
    share (those over 5%). Run with an older commit's ``src`` on ``PYTHONPATH`` for the figures
    before a change (the synthetic edits are that commit's too).
-2. On all Unified-FC pairs: the article coverage of the claim (the stance model's relevance-gate
+2. On the Unified-FC rationale lines (folds 1–4) of agree and of disagree pairs, the claim against
+   each line: each clash's share. A clash on an *agree* line is a false alarm (added 2026-12-07,
+   twenty-second run: place and actor clashes fired on 12% and 4% of agree lines before it).
+3. On all Unified-FC pairs: the article coverage of the claim (the stance model's relevance-gate
    feature, with the shipped model's IDF table) per gold stance — minimum, how many under 0.2 and
    under 0.34, and the 1% quantile of the pairs that take a side (agree or disagree).
 """
@@ -46,6 +49,22 @@ def clash_rates(data: Path) -> None:
         print(f"{origin:26} {label:9} {len(rows):4} pairs  any clash {rows.any(1).mean():.2f}  {shares}")
 
 
+def rationale_clash_rates(data: Path) -> None:
+    lines: dict[str, tuple[list[str], list[str]]] = {"agree": ([], []), "disagree": ([], [])}
+    for claim in load_unifiedfc(data / "unifiedfc"):
+        for article in claim.articles:
+            if article.stance in lines:
+                text = article.text.split("\n")
+                for i in article.rationale:
+                    if 0 <= i < len(text) and text[i].strip():
+                        lines[article.stance][0].append(claim.claim)
+                        lines[article.stance][1].append(text[i])
+    for stance, (claims, sentences) in lines.items():
+        fired = alignment_matrix(claims, sentences)[:, [FEATURE_NAMES.index(c) for c in CLASHES]] > 0
+        shares = {c: round(float(v), 3) for c, v in zip(CLASHES, fired.mean(0))}
+        print(f"unifiedfc {stance:9} {len(claims):4} rationale lines  any clash {fired.any(1).mean():.3f}  {shares}")
+
+
 def side_coverage(data: Path) -> None:
     model = StanceModel.load(SHIPPED_MODEL)
     pairs, labels, _, _ = unifiedfc_pairs(load_unifiedfc(data / "unifiedfc"))
@@ -65,6 +84,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     args = parser.parse_args()
     clash_rates(args.data)
+    rationale_clash_rates(args.data)
     side_coverage(args.data)
 
 

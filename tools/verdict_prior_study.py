@@ -299,6 +299,29 @@ the probe guard), removed. Counted after (one-off, on the two kept row files): 6
 (net −4 right); of the 9 claims whose strongest agreeing story rose by > 0.05, 7 are false — the
 classifier's denial and debunk cues, which it overrules, carry the falsehood of those claims even
 where the decisive sentence agrees with the claim's words.
+
+Twenty-second run (2026-12-07, new session; **made after reading the shipped run's out-of-fold
+errors**, declared: of 100 claims it called *refuted*, 30 are true and only 22 have a gold
+disagreeing article; one of them, R-86, is refuted by a sentence that restates it word for word,
+through an actor clash — the claim's «بعد أن أعلن الرئيس الروسي فلاديمير بوتين سحب …» against the
+sentence's speaker «قال الكرملين»). Change: a place or actor clash only in the same slot — the
+sentence names none of the claim's missing place (actor) but another, *and* holds a stem from the
+three words each side of the claim's mention (``TextAnalysis.name_contexts``,
+``burhan.stance.alignment._slot_clash``); before, any claim name missing while the sentence named
+another was a clash. Measured before the runs (``python tools/alignment_diagnostics.py``, on
+folds 1–4's rationale lines, the CV's own data, declared): place clashes on agree lines 0.120 →
+0.075, on disagree lines 0.212 → 0.141; actor clashes 0.044 → 0.031 and 0.051 → 0.020; synthetic
+fold-4 place and actor edits still 0.92 and 0.93; same-topic neutral pairs' place clash 0.15 →
+0.08. Protocol, written before the runs: retrain the evidence and stance models (``burhan train
+evidence --data ../shared/datasets --seed 13``, ``burhan train stance …``), ``burhan eval evidence
+--data ../shared/datasets --json``, the stance CV and this study once each (features kept in
+``docs/studies/verdict_cv_features_aligned_slots.json``), then ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_counts_decide_stated.json
+docs/studies/verdict_cv_features_aligned_slots.json --rounds 2000``. Ship (the new models, the
+verdict model refitted on the kept rows) if ANS dev macro-F1 ≥ 0.780 (0.790 − 0.01), stance CV
+macro-F1 ≥ 0.4616 with ≥ 50% of edited claims read as disagree, the paired 95% interval of the
+verdict accuracy difference lies above −0.01 at its lower end, ECE ≤ 0.066, the original probes'
+verdicts do not fall below 87.0%, and the full suite passes; else revert.
 """
 
 from __future__ import annotations
