@@ -8,8 +8,10 @@
    share (those over 5%). Run with an older commit's ``src`` on ``PYTHONPATH`` for the figures
    before a change (the synthetic edits are that commit's too).
 2. On the Unified-FC rationale lines (folds 1–4) of agree and of disagree pairs, the claim against
-   each line: each clash's share. A clash on an *agree* line is a false alarm (added 2026-12-07,
-   twenty-second run: place and actor clashes fired on 12% and 4% of agree lines before it).
+   each line: each clash's share. A clash on an *agree* line is a false alarm (added 2026-12-07
+   for the twenty-second run, not shipped: place and actor clashes fire on 12.0% and 4.4% of agree
+   lines, 21.2% and 5.1% of disagree lines; with that run's same-slot rule 7.5% / 3.1% and 14.1% /
+   2.0%).
 3. On all Unified-FC pairs: the article coverage of the claim (the stance model's relevance-gate
    feature, with the shipped model's IDF table) per gold stance — minimum, how many under 0.2 and
    under 0.34, and the 1% quantile of the pairs that take a side (agree or disagree).

@@ -12,12 +12,8 @@ sentences line up and where they clash, each as a plain number:
 - quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
   that match or conflict — one claimed count the sentence gives otherwise is a conflict even
   when another count matches (a claim half right is not supported);
-- years and months named on both sides and disjoint; a place, or an actor (a person or
-  organisation of ``burhan.text.actors``), of the claim absent from a sentence that names
-  another *in the same slot* — the sentence holds a word from around the claim's mention
-  (``TextAnalysis.name_contexts``): «قصف في حلب» / «قصف في إدلب» clash, while «… بعد أن أعلن
-  الرئيس بوتين سحب …» / «قال الكرملين …» do not (the sentence names its speaker, not the claim's
-  withdrawal announcer);
+- places, years and months named on both sides and disjoint; an actor of the claim (a person
+  or organisation of ``burhan.text.actors``) absent from a sentence that names another;
 
 Each clash is also given multiplied by the overlap: a clash only means a contradiction when
 the sentence is about the claim.
@@ -52,16 +48,6 @@ def _quantity_relation(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[flo
     return float(relations.count("match")), float(relations.count("conflict")), float(bool(claim.quantities))
 
 
-def _slot_clash(claim: TextAnalysis, sentence: TextAnalysis, claim_names, sentence_names, same) -> bool:
-    """A place or actor of the claim the sentence does not name, while it names another in the
-    same slot: the sentence holds a stem from around the claim's mention of the missing one."""
-    missing = [p for p in claim_names if not any(same(p, q) for q in sentence_names)]
-    if not missing or all(any(same(p, q) for p in claim_names) for q in sentence_names):
-        return False
-    stems = set(sentence.stems)
-    return any(claim.name_contexts.get(p, frozenset()) & stems for p in missing)
-
-
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     claim, sentence = analyse(claim_text), analyse(sentence_text)
     claim_stems, sentence_stems = claim.stems, sentence.stems
@@ -87,11 +73,14 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     refute_phrase = float(any(p in sentence.normal for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
-    place_match = float(any(same_place(p, q) for p in claim.places for q in sentence.places))
-    place_conflict = float(_slot_clash(claim, sentence, claim.places, sentence.places, same_place))
+    unmatched_claim = [p for p in claim.places if not any(same_place(p, q) for q in sentence.places)]
+    unmatched_sentence = [q for q in sentence.places if not any(same_place(p, q) for p in claim.places)]
+    place_match = float(len(unmatched_claim) < len(claim.places))
+    # a place of the claim the sentence does not name, while it names another one
+    place_conflict = float(bool(unmatched_claim and unmatched_sentence))
     year_conflict = float(bool(claim.years and sentence.years and not claim.years & sentence.years))
     month_conflict = float(bool(claim.months and sentence.months and not claim.months & sentence.months))
-    actor_conflict = float(_slot_clash(claim, sentence, claim.actors, sentence.actors, str.__eq__))
+    actor_conflict = float(bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,

@@ -33,10 +33,4 @@ ACTOR_PATTERN = re.compile(rf"(?<!\w)(?:[وبلف])?(?P<name>{_ALTERNATION})(?!\
 
 def actor_names(text: str) -> list[str]:
     """The canonical names of the actors in ``text``, each once, in order of first mention."""
-    return list(dict.fromkeys(name for name, _, _ in actor_spans_of_normal(normalize(text))))
-
-
-def actor_spans_of_normal(normal: str) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) of each actor named in a text already in its matching form
-    (the whole word(s), a clitic included)."""
-    return [(VARIANTS[m.group("name")], m.start(), m.end()) for m in ACTOR_PATTERN.finditer(normal)]
+    return list(dict.fromkeys(VARIANTS[m.group("name")] for m in ACTOR_PATTERN.finditer(normalize(text))))

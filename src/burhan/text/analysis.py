@@ -11,8 +11,7 @@ count comparison) look at them. Each part is computed on first use and kept:
 - ``words``: normalised words; ``predicate_sides``: antonym predicates and the side taken;
   ``predicate_cores``: the cores of negated and of asserted words;
 - ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums);
-- ``places``, ``actors``, ``years``, ``months``, ``dates``;
-- ``name_contexts``: per place or actor named, the stems of the words around its mentions.
+- ``places``, ``actors``, ``years``, ``months``, ``dates``.
 """
 
 from __future__ import annotations
@@ -21,17 +20,16 @@ import re
 from collections import OrderedDict
 from functools import cached_property
 
-from burhan.text.actors import actor_names, actor_spans_of_normal
+from burhan.text.actors import actor_names
 from burhan.text.dates import MONTHS, DateMention, extract_dates
 from burhan.text.numbers import NumberMention, extract_numbers
 from burhan.text.normalize import normalize, normalize_many
-from burhan.text.places import place_spans_of_normal, places_of_normal
+from burhan.text.places import places_of_normal
 from burhan.text.predicates import cores_of_words, sides_of_words, words_of_normal
 from burhan.text.quantities import Quantity, quantities
 from burhan.text.tokens import analyze
 
 CACHE_SIZE = 200_000
-CONTEXT_WORDS = 3  # words each side of a place or actor that say what the text says of it
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -81,19 +79,6 @@ class TextAnalysis:
     @cached_property
     def actors(self) -> frozenset[str]:
         return frozenset(actor_names(self.text))
-
-    @cached_property
-    def name_contexts(self) -> dict[str, frozenset[str]]:
-        """For each place and actor named (canonical name): the stems of the ``CONTEXT_WORDS``
-        words each side of its mentions. Another text that names another place or actor, and
-        holds one of these stems, speaks of the same slot («قصف في حلب» / «قصف في إدلب»);
-        one that holds none names it elsewhere («بعد أن أعلن الرئيس بوتين …» / «قال الكرملين»)."""
-        normal = self.normal
-        contexts: dict[str, set[str]] = {}
-        for name, start, end in place_spans_of_normal(normal) + actor_spans_of_normal(normal):
-            around = normal[:start].split()[-CONTEXT_WORDS:] + normal[end:].split()[:CONTEXT_WORDS]
-            contexts.setdefault(name, set()).update(analyze(" ".join(around)))
-        return {name: frozenset(stems) for name, stems in contexts.items()}
 
     @cached_property
     def years(self) -> frozenset[str]:

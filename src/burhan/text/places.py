@@ -114,12 +114,6 @@ def places_of_normal(normal: str) -> list[str]:
     return list(dict.fromkeys(VARIANTS[m.group("name")] for m in _PLACE.finditer(normal)))
 
 
-def place_spans_of_normal(normal: str) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) of each place named in a text already in its matching form;
-    the span, in ``normal``, is the whole word(s), a clitic included («وحلب»)."""
-    return [(VARIANTS[m.group("name")], m.start(), m.end()) for m in _PLACE.finditer(normal)]
-
-
 def same_place(a: str, b: str) -> bool:
     """Whether two canonical names name the same place or one inside the other («شرق حلب», «حلب»)."""
     return a in b or b in a
