@@ -51,8 +51,8 @@ def test_sub_counts_are_context_not_conflicts():
                  (1, "وقال المرصد إن 675 مدنيا قتلوا في غارات جوية.")]
     checks = compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, sentences)
     assert [(c.relation, c.evidence_value) for c in checks] == [("match", 1300), ("context", 675)]
-    # a part of a total («بينهم 40 مدنيا») is context even when the total is not the claimed one
-    part = compare_counts("مقتل 300 مدني", 1, [(0, "قتل 90 شخصا بينهم 40 مدنيا")])
+    # a part of a total («بينهم 40 طفلا») is context even when the total is not the claimed one
+    part = compare_counts("مقتل 300 طفل", 1, [(0, "قتل 90 شخصا بينهم 40 طفلا قتلوا بالرصاص")])
     assert [(c.relation, c.evidence_value) for c in part] == [("context", 40)]
     # without the claimed count in the article, another total still conflicts
     lone = compare_counts("مقتل 3000 مدني", 1, sentences[1:])
@@ -71,6 +71,18 @@ def test_counts_of_other_nouns_are_not_compared_and_units_are():
     money = compare_counts("سعر الدولار 520 ليرة", 1, [(0, "بلغ المعدل 30 دولارا")])
     assert money == []  # lira against dollars: not the same unit
     assert noun_key("أطفال") == noun_key("طفلا") and noun_key("جنود") == noun_key("جنديا")
+
+
+def test_counts_of_one_noun_are_compared_only_in_the_same_slot():
+    # soldiers captured against soldiers killed, or against a count in another event: not compared
+    captured = "تم أسر اثنين من الجنود الروس في سوريا من قبل تنظيم الدولة الإسلامية"
+    assert compare_counts(captured, 1, [(0, "تقارير تشير الى مقتل 80 من جنود قوات النظام")]) == []
+    assert [c.relation for c in compare_counts(captured, 1, [(0, "أسر التنظيم ثلاثة من الجنود الروس")])] == ["conflict"]
+    battle = "رفع أعلامه داخل آخر معاقل التنظيم بالمدينة بعد معركة دامت أربعة أشهر"
+    assert compare_counts(battle, 1, [(0, "منذ استيلائه على المدينة قبل أكثر من 4 سنوات")]) == []
+    # the verb and its verbal noun speak of one event (roots: «مقتل» / «قتلوا»)
+    assert [c.relation for c in compare_counts("مقتل 3000 مدني", 1, [(0, "أكثر من ثلاثة آلاف من المدنيين قتلوا")])] \
+        == ["match"]
 
 
 def test_claim_event_date_needs_year_and_month():

@@ -335,6 +335,31 @@ the change: with ~20 verdicts moving, the paired interval is ±0.02 wide, so a �
 lower end cannot be met by any change of that size whatever its effect, and a guard at the
 baseline's exact probe score fails a neutral retraining about half the time (every probe's P(true)
 moves when the evidence model is retrained). The next rule should size its margins to that noise.
+
+Twenty-third run (2026-12-07; **made after reading the shipped run's errors**, declared: R-651,
+«تم أسر اثنين من الجنود الروس في سوريا», true, is refuted at P(true) 0.01 by eight count
+conflicts — «مقتل 80 من جنود قوات النظام», «أصيب ثلاثة جنود» … — counts of soldiers in other
+events; the three count conflicts on Unified-FC agree and disagree rationale lines are all such
+false alarms: «ألفي عسكري في سوريا» / «15 ألفا و 298 عسكريا في أفغانستان», «معركة دامت أربعة
+أشهر» / «منذ استيلائه على المدينة قبل أكثر من 4 سنوات», «بعد أقل من 24 ساعة» / «يمهل … 48
+ساعة»). Change, at the verdict only (``burhan.verdict.facts.compare_counts``): two quantities of
+one key are compared only when they are in the same slot — the roots (Tashaphyne) of the two
+content words each side of them (``TextAnalysis.quantity_contexts``; stop words, digits,
+qualifiers and the counted noun left out) meet. The evidence and stance models compare
+quantities in ``burhan.stance.alignment``, untouched: no model is retrained and the stance CV
+is not rerun. The window was chosen on a harness of 16 cases written before (the count cases of
+tests/test_verdict.py and test_check, the three false alarms above and two of R-651's): one word
+each side 13/16, **two 15/16**, three 13/16, light stems instead of roots fail the verb / verbal
+noun pairs («مقتل» / «قتل»); with two: synthetic fold-4 count and measure edits still conflict as
+often (0.842), conflicts on the first 15 lines of Unified-FC's unrelated articles 0.89% → 0.16%.
+Protocol, written before the run and sized to the noise (the twenty-second's lesson): this study
+once (features kept in ``docs/studies/verdict_cv_features_count_slots.json``), ``python
+tools/verdict_noise.py docs/studies/verdict_cv_features_counts_decide_stated.json
+docs/studies/verdict_cv_features_count_slots.json --rounds 2000``, both probe sets. Ship if the
+paired 95% interval of the accuracy difference lies above −0.03 at its lower end and its point
+estimate is ≥ −0.01, ECE ≤ 0.066, the original probes lose at most one verdict net (≥ 85.9%)
+and none in the kinds that read counts (count 100%, measure 85.7%, partly_true 100%), and the
+full suite passes; else revert.
 """
 
 from __future__ import annotations

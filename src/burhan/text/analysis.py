@@ -10,7 +10,8 @@ count comparison) look at them. Each part is computed on first use and kept:
   ingest and handed in by the store (``analyse(text, stems=…)``), so they are never recomputed;
 - ``words``: normalised words; ``predicate_sides``: antonym predicates and the side taken;
   ``predicate_cores``: the cores of negated and of asserted words;
-- ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums);
+- ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums), with
+  ``quantity_contexts``: the roots around each quantity, what the text says of what it counts;
 - ``places``, ``actors``, ``years``, ``months``, ``dates``.
 """
 
@@ -18,18 +19,19 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from functools import cached_property
+from functools import cache, cached_property
 
 from burhan.text.actors import actor_names
 from burhan.text.dates import MONTHS, DateMention, extract_dates
-from burhan.text.numbers import NumberMention, extract_numbers
+from burhan.text.numbers import QUALIFIERS, TRAILING_QUALIFIERS, NumberMention, extract_numbers
 from burhan.text.normalize import normalize, normalize_many
 from burhan.text.places import places_of_normal
 from burhan.text.predicates import cores_of_words, sides_of_words, words_of_normal
 from burhan.text.quantities import Quantity, quantities
-from burhan.text.tokens import analyze
+from burhan.text.tokens import analyze, roots
 
 CACHE_SIZE = 200_000
+CONTEXT_WORDS = 2  # words each side of a quantity that say what happened to what it counts
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -73,6 +75,15 @@ class TextAnalysis:
         return tuple(quantities(self.text, self.numbers))
 
     @cached_property
+    def quantity_contexts(self) -> tuple[frozenset[str], ...]:
+        """Per quantity, in ``quantities``' order: the roots (``burhan.text.tokens.root``) of the
+        ``CONTEXT_WORDS`` words before it and after its noun, the counted noun or unit and the
+        qualifiers («نحو», «أكثر من») left out — «تم أسر اثنين من الجنود الروس» → {تمم، سرر،
+        روس}; «مقتل 80 من جنود قوات النظام» → {قتل، قوو، نظم}. Two counts of one noun are of the
+        same thing only where these meet (``burhan.verdict.facts``)."""
+        return tuple(_around(self.text, q.mention.start, q.mention.end, q.noun) for q in self.quantities)
+
+    @cached_property
     def places(self) -> tuple[str, ...]:
         return tuple(places_of_normal(self.normal))
 
@@ -95,6 +106,25 @@ class TextAnalysis:
     @cached_property
     def dates(self) -> tuple[DateMention, ...]:
         return tuple(extract_dates(self.text))
+
+
+# «نحو»، «أكثر من»، «على الأقل»: how exact a number is, not what happened to what it counts
+_QUALIFIER_WORDS = " ".join([*(p for ps in QUALIFIERS.values() for p in ps),
+                             *(w for ts in TRAILING_QUALIFIERS.values() for t in ts for w in t)])
+
+
+def _around(text: str, start: int, end: int, noun: str | None) -> frozenset[str]:
+    """The roots of the ``CONTEXT_WORDS`` content words each side of ``text[start:end]`` (stop
+    words, digits, qualifiers and the counted noun do not count)."""
+    left_out = _qualifier_roots() | frozenset(roots(noun or ""))
+    before = [r for r in roots(text[max(0, start - 200):start]) if r not in left_out and not r.isdecimal()]
+    after = [r for r in roots(text[end:end + 200]) if r not in left_out and not r.isdecimal()]
+    return frozenset(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS])
+
+
+@cache
+def _qualifier_roots() -> frozenset[str]:
+    return frozenset(roots(_QUALIFIER_WORDS))
 
 
 _cache: OrderedDict[str, TextAnalysis] = OrderedDict()

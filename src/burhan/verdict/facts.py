@@ -2,7 +2,11 @@
 
 Numbers are compared only when both sides count or measure the same thing
 (``burhan.text.quantities``): the same head noun, or the same unit — durations («8 ساعات»
-against «30 ساعة»), percentages, sums in one currency, distances.
+against «30 ساعة»), percentages, sums in one currency, distances — **in the same slot**: the
+words around the two share a root besides the noun's (``TextAnalysis.quantity_contexts``). «تم أسر
+اثنين من الجنود الروس» is not contradicted by «مقتل 80 من جنود قوات النظام» (another event), nor
+«معركة دامت أربعة أشهر» by «منذ استيلائه على المدينة قبل أكثر من 4 سنوات»; «مقتل 3000 مدني في
+سوريا» is by «بمقتل 1300 مدني في سوريا».
 
 A quantity of the same key is *context*, not a conflict, when it is a part of a total
 («بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed value: then
@@ -34,15 +38,18 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 
 
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
-    """Every quantity in ``sentences`` of a key the claim has: a match, a conflict, or context
-    (a part of a total, or another value in an article that states the claimed one)."""
-    claimed_all = analyse(claim).quantities
-    if not claimed_all:
+    """Every quantity in ``sentences`` of a key the claim has, in the same slot: a match, a
+    conflict, or context (a part of a total, or another value in an article that states the
+    claimed one)."""
+    claim_analysis = analyse(claim)
+    if not claim_analysis.quantities:
         return []
-    found = [(index, text, reported) for index, text in sentences for reported in analyse(text).quantities]
+    found = [(index, text, reported, context) for index, text in sentences
+             for reported, context in zip(analyse(text).quantities, analyse(text).quantity_contexts)]
     checks = []
-    for claimed in claimed_all:
-        same_key = [(index, text, reported) for index, text, reported in found if reported.key == claimed.key]
+    for claimed, claimed_context in zip(claim_analysis.quantities, claim_analysis.quantity_contexts):
+        same_key = [(index, text, reported) for index, text, reported, context in found
+                    if reported.key == claimed.key and context & claimed_context]
         states_claim = quantity_relation(claimed, [reported for _, _, reported in same_key]) == "match"
         for index, text, reported in same_key:
             if compatible(claimed, reported):
