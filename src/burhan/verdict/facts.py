@@ -6,7 +6,8 @@ against «30 ساعة»), percentages, sums in one currency, distances — **in 
 words around the two share a root besides the noun's (``TextAnalysis.quantity_contexts``). «تم أسر
 اثنين من الجنود الروس» is not contradicted by «مقتل 80 من جنود قوات النظام» (another event), nor
 «معركة دامت أربعة أشهر» by «منذ استيلائه على المدينة قبل أكثر من 4 سنوات»; «مقتل 3000 مدني في
-سوريا» is by «بمقتل 1300 مدني في سوريا».
+سوريا» is by «بمقتل 1300 مدني في سوريا». A count of the same noun or unit outside the slot is
+listed as *context*: shown, never weighed.
 
 A quantity of the same key is *context*, not a conflict, when it is a part of a total
 («بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed value: then
@@ -38,9 +39,9 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 
 
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
-    """Every quantity in ``sentences`` of a key the claim has, in the same slot: a match, a
+    """Every quantity in ``sentences`` of a key the claim has: in the same slot a match, a
     conflict, or context (a part of a total, or another value in an article that states the
-    claimed one)."""
+    claimed one); outside it, context (another event: listed, not weighed)."""
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
@@ -48,11 +49,13 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
              for reported, context in zip(analyse(text).quantities, analyse(text).quantity_contexts)]
     checks = []
     for claimed, claimed_context in zip(claim_analysis.quantities, claim_analysis.quantity_contexts):
-        same_key = [(index, text, reported) for index, text, reported, context in found
-                    if reported.key == claimed.key and context & claimed_context]
-        states_claim = quantity_relation(claimed, [reported for _, _, reported in same_key]) == "match"
-        for index, text, reported in same_key:
-            if compatible(claimed, reported):
+        same_key = [(index, text, reported, bool(context & claimed_context)) for index, text, reported, context
+                    in found if reported.key == claimed.key]
+        states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
+        for index, text, reported, same_slot in same_key:
+            if not same_slot:
+                relation = "context"  # the same noun or unit in another event
+            elif compatible(claimed, reported):
                 relation = "match"
             elif states_claim or (_is_part(reported.mention, text) and not _is_part(claimed.mention, claim)):
                 relation = "context"  # a part of a total is context, unless the claim gives that part too
