@@ -382,6 +382,21 @@ the twenty-third's (checked, not assumed). Protocol, written before the run: thi
 against the shipped rows, both probe sets, the full suite; ship on the twenty-third's conditions
 (accuracy interval's lower end above −0.03 and point estimate ≥ −0.01, ECE ≤ 0.066, original
 probes ≥ 85.9% with count, measure and partly_true not lower, the suite passes); else revert.
+Result: **void**. The identity check failed — 14 kept rows differ from the twenty-third's, in
+number_conflict / number_match only (verdict accuracy +0.009 [−0.003, +0.024], ECE −0.005,
+docs/studies/verdict_noise_twentyfourth.txt, kept for the record) — and the cause is not this
+change: Tashaphyne's ``get_root`` breaks ties between equally likely roots by iterating a set of
+strings, so a word's root changes with the process's hash seed (1,913 of 18,355 words of
+Unified-FC sentences differed between two seeds). The twenty-third and twenty-fourth runs each
+scored one random draw of those ties.
+
+Twenty-fifth run (2026-12-07): the twenty-fourth with deterministic roots — a word's roots are
+*all* the candidates Tashaphyne ties on (``burhan.text.tokens.root_candidates``, its own filters
+in its order; «اصيب» {صيب، وصب} and «اصابه» {صوب، وصب} share one), two words' contexts meet
+when their candidates do; a test runs three hash seeds. The sixteen-case harness with it: 14/16
+(the 48-hour false alarm now aligns through a shared candidate), synthetic count and measure
+edits 0.842, unrelated-line conflicts 0.18%. Protocol, written before the run: as the
+twenty-fourth's conditions (features in ``docs/studies/verdict_cv_features_count_slots_roots.json``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from burhan.text.normalize import normalize, normalize_many
 from burhan.text.places import places_of_normal
 from burhan.text.predicates import cores_of_words, sides_of_words, words_of_normal
 from burhan.text.quantities import Quantity, quantities
-from burhan.text.tokens import analyze, roots
+from burhan.text.tokens import analyze, word_roots
 
 CACHE_SIZE = 200_000
 CONTEXT_WORDS = 2  # words each side of a quantity that say what happened to what it counts
@@ -76,7 +76,7 @@ class TextAnalysis:
 
     @cached_property
     def quantity_contexts(self) -> tuple[frozenset[str], ...]:
-        """Per quantity, in ``quantities``' order: the roots (``burhan.text.tokens.root``) of the
+        """Per quantity, in ``quantities``' order: the roots (``burhan.text.tokens.root_candidates``) of the
         ``CONTEXT_WORDS`` words before it and after its noun, the counted noun or unit and the
         qualifiers («نحو», «أكثر من») left out — «تم أسر اثنين من الجنود الروس» → {تمم، سرر،
         روس}; «مقتل 80 من جنود قوات النظام» → {قتل، قوو، نظم}. Two counts of one noun are of the
@@ -114,17 +114,17 @@ _QUALIFIER_WORDS = " ".join([*(p for ps in QUALIFIERS.values() for p in ps),
 
 
 def _around(text: str, start: int, end: int, noun: str | None) -> frozenset[str]:
-    """The roots of the ``CONTEXT_WORDS`` content words each side of ``text[start:end]`` (stop
-    words, digits, qualifiers and the counted noun do not count)."""
-    left_out = _qualifier_roots() | frozenset(roots(noun or ""))
-    before = [r for r in roots(text[max(0, start - 200):start]) if r not in left_out and not r.isdecimal()]
-    after = [r for r in roots(text[end:end + 200]) if r not in left_out and not r.isdecimal()]
-    return frozenset(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS])
+    """The candidate roots of the ``CONTEXT_WORDS`` content words each side of
+    ``text[start:end]`` (stop words, numbers, qualifiers and the counted noun do not count)."""
+    left_out = _qualifier_roots().union(*word_roots(noun or ""))
+    before = [r for r in word_roots(text[max(0, start - 200):start]) if not r & left_out]
+    after = [r for r in word_roots(text[end:end + 200]) if not r & left_out]
+    return frozenset().union(*before[-CONTEXT_WORDS:], *after[:CONTEXT_WORDS])
 
 
 @cache
 def _qualifier_roots() -> frozenset[str]:
-    return frozenset(roots(_QUALIFIER_WORDS))
+    return frozenset().union(*word_roots(_QUALIFIER_WORDS))
 
 
 _cache: OrderedDict[str, TextAnalysis] = OrderedDict()

@@ -112,22 +112,34 @@ _ROOT_LOCK = threading.Lock()  # Tashaphyne's stemmer keeps the last word's anal
 
 @cache
 def _tashaphyne():
-    from tashaphyne.stemming import ArabicLightStemmer  # ~60 ms: imported on first use only
+    from tashaphyne import arabicstopwords  # ~60 ms: imported on first use only
+    from tashaphyne.stemming import ArabicLightStemmer
 
-    return ArabicLightStemmer()
+    return ArabicLightStemmer(), arabicstopwords
 
 
 @lru_cache(maxsize=1 << 16)
-def root(token: str) -> str:
-    """The root of a matching-form token (Tashaphyne, Zerrouki): «مقتل»، «قتلوا» → «قتل»; «حصار»،
-    «محاصرين» → «حصر»; «اصيب»، «اصابه» → «وصب». Too coarse for search (the stemmer table in the
-    README) but what tells that a verb and its verbal noun speak of the same event."""
-    stemmer = _tashaphyne()
+def root_candidates(token: str) -> frozenset[str]:
+    """The roots Tashaphyne (Zerrouki) finds most likely for a matching-form token, all of them
+    when several tie: «مقتل»، «قتلوا» → {قتل}; «حصار»، «محاصرين» → {حصر}; «اصيب» → {صيب، وصب} and
+    «اصابه» → {صوب، وصب}. Tashaphyne's own ``get_root`` picks one of the tied roots by a set's
+    order, so it changes from one process to the next (hash seeds); the whole tie does not. Too
+    coarse for search (the stemmer table in the README) but what tells that a verb and its
+    verbal noun speak of the same event: two words share a root when their candidates meet."""
+    stemmer, stopwords = _tashaphyne()
     with _ROOT_LOCK:
         stemmer.light_stem(token)
-        return stemmer.get_root()
+        if stopwords.is_stop(token):
+            return frozenset({stopwords.stop_root(token)})
+        found = [affix["root"] for affix in stemmer.get_affix_list()]
+    # the filters of Tashaphyne's _choose_root, in its order
+    found = [r for r in found if stemmer.is_root_length_valid(r)] or found
+    found = [r for r in found if stemmer.is_root(r)] or found
+    found = [r for r in found if len(r) == 3] or found
+    most = max(map(found.count, found))
+    return frozenset(r for r in found if found.count(r) == most)
 
 
-def roots(text: str) -> list[str]:
-    """The roots of ``text``'s tokens, stop words left out."""
-    return [root(t) for t in tokenize(text) if t not in STOPWORDS]
+def word_roots(text: str) -> list[frozenset[str]]:
+    """``root_candidates`` of each word of ``text``, stop words and numbers left out."""
+    return [root_candidates(t) for t in tokenize(text) if t not in STOPWORDS and not t.isdecimal()]
