@@ -397,6 +397,24 @@ when their candidates do; a test runs three hash seeds. The sixteen-case harness
 (the 48-hour false alarm now aligns through a shared candidate), synthetic count and measure
 edits 0.842, unrelated-line conflicts 0.18%. Protocol, written before the run: as the
 twenty-fourth's conditions (features in ``docs/studies/verdict_cv_features_count_slots_roots.json``).
+Result: accuracy **0.6213** (paired +0.009 [−0.003, +0.024], 8 verdicts changed: 4 now right, 1
+now wrong), ECE **0.0509**, 67 NEE, original probes 89.1%, suite passed → **shipped** (README).
+
+Twenty-sixth run (2026-12-07; **made after reading the twenty-fifth's true-shapes result**,
+declared: «بين ضحايا الغارات على مدينة إدلب 11 طفلا», true, lost its matching «وأضاف أن بين الضحايا
+11 طفلا» — the words around the two counts share no root within two words — and went from
+not_enough_evidence to *false*). Change: a count of the claim's noun or unit that gives the
+claimed value is a match wherever its words are (the same noun *and* the same value is itself
+evidence of the same thing); the slot decides only whether another value is a conflict or
+context. Protocol, written before the run, on the twenty-fifth's conditions with the shipped
+twenty-fifth as the base: this study once (features in
+``docs/studies/verdict_cv_features_count_slots_match.json``), ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_count_slots_roots.json
+docs/studies/verdict_cv_features_count_slots_match.json --rounds 2000``, both probe sets, the full
+suite. Ship if the paired accuracy interval's lower end is above −0.03 and its point ≥ −0.01, ECE
+≤ 0.061 (0.051 + 0.01), the original probes' verdicts ≥ 87.0% (the shipped 88.0% less one probe)
+with count, measure and partly_true not lower, and the suite passes; else revert. True shapes
+reported.
 """
 
 from __future__ import annotations
