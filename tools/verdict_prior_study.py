@@ -415,6 +415,16 @@ suite. Ship if the paired accuracy interval's lower end is above −0.03 and its
 ≤ 0.061 (0.051 + 0.01), the original probes' verdicts ≥ 87.0% (the shipped 88.0% less one probe)
 with count, measure and partly_true not lower, and the suite passes; else revert. True shapes
 reported.
+Result (docs/studies/verdict_prior_twentysixth.json, verdict_cv_features_count_slots_match.json,
+verdict_noise_twentysixth.txt, probes_count_slots_match.json, probes_true_shapes_count_slots_match.json;
+3.5 min): verdict CV accuracy 0.6183 — paired −0.003 [−0.015, +0.006], 6 verdicts changed (1 now
+right, 2 now wrong) — ECE **0.0439**, 69 NEE, decided accuracy 0.777; original probes **86.96%**
+(80 of 92: place-05 «اجتماع في جنيف لعشر دول …», whose ten countries now match wherever they are,
+fell to not_enough_evidence at P(true) 0.69); true shapes 70.8%, the Idlib children claim back to
+not_enough_evidence (P(true) 0.68). The probe condition was written as "≥ 87.0% (the shipped 88.0%
+less one probe)" and the two readings disagree: one probe less is 80/92 = 86.96%, under the
+rounded 87.0%. Read strictly → **not shipped**, reverted (the suite was not run). Nothing else
+separates it from the twenty-fifth beyond noise (ECE −0.007 [−0.035, +0.023]).
 """
 
 from __future__ import annotations

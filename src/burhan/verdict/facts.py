@@ -7,9 +7,7 @@ words around the two share a root besides the noun's (``TextAnalysis.quantity_co
 اثنين من الجنود الروس» is not contradicted by «مقتل 80 من جنود قوات النظام» (another event), nor
 «معركة دامت أربعة أشهر» by «منذ استيلائه على المدينة قبل أكثر من 4 سنوات»; «مقتل 3000 مدني في
 سوريا» is by «بمقتل 1300 مدني في سوريا». A count of the same noun or unit outside the slot is
-listed as *context*: shown, never weighed — unless it gives the claimed value: the same noun with
-the same value is a match wherever its words are («بين ضحايا الغارات على مدينة إدلب 11 طفلا» /
-«وأضاف أن بين الضحايا 11 طفلا»).
+listed as *context*: shown, never weighed.
 
 A quantity of the same key is *context*, not a conflict, when it is a part of a total
 («بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed value: then
@@ -41,10 +39,9 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 
 
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
-    """Every quantity in ``sentences`` of a key the claim has: a match where it gives the claimed
-    value; otherwise, in the same slot, a conflict or context (a part of a total, or another value
-    in an article that states the claimed one), and outside it context (another event: listed,
-    not weighed)."""
+    """Every quantity in ``sentences`` of a key the claim has: in the same slot a match, a
+    conflict, or context (a part of a total, or another value in an article that states the
+    claimed one); outside it, context (another event: listed, not weighed)."""
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
@@ -56,10 +53,10 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
                     in found if reported.key == claimed.key]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
-            if compatible(claimed, reported):
-                relation = "match"  # the same noun and the same value: the same thing, wherever its words
-            elif not same_slot:
+            if not same_slot:
                 relation = "context"  # the same noun or unit in another event
+            elif compatible(claimed, reported):
+                relation = "match"
             elif states_claim or (_is_part(reported.mention, text) and not _is_part(claimed.mention, claim)):
                 relation = "context"  # a part of a total is context, unless the claim gives that part too
             else:
