@@ -83,6 +83,11 @@ class TextAnalysis:
         same thing only where these meet (``burhan.verdict.facts``)."""
         return tuple(_around(self.text, q.mention.start, q.mention.end, q.noun) for q in self.quantities)
 
+    def quantities_in_slot(self, context: frozenset[str]) -> list[Quantity]:
+        """This text's quantities whose ``quantity_contexts`` meet ``context`` (another text's
+        quantity's): those that speak of the same event."""
+        return [q for q, around in zip(self.quantities, self.quantity_contexts) if around & context]
+
     @cached_property
     def places(self) -> tuple[str, ...]:
         return tuple(places_of_normal(self.normal))

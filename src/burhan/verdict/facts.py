@@ -45,12 +45,11 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
-    found = [(index, text, reported, context) for index, text in sentences
-             for reported, context in zip(analyse(text).quantities, analyse(text).quantity_contexts)]
     checks = []
     for claimed, claimed_context in zip(claim_analysis.quantities, claim_analysis.quantity_contexts):
-        same_key = [(index, text, reported, bool(context & claimed_context)) for index, text, reported, context
-                    in found if reported.key == claimed.key]
+        same_key = [(index, text, reported, reported in analyse(text).quantities_in_slot(claimed_context))
+                    for index, text in sentences for reported in analyse(text).quantities
+                    if reported.key == claimed.key]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
             if not same_slot:
