@@ -425,6 +425,27 @@ not_enough_evidence (P(true) 0.68). The probe condition was written as "≥ 87.0
 less one probe)" and the two readings disagree: one probe less is 80/92 = 86.96%, under the
 rounded 87.0%. Read strictly → **not shipped**, reverted (the suite was not run). Nothing else
 separates it from the twenty-fifth beyond noise (ECE −0.007 [−0.035, +0.023]).
+
+Twenty-seventh run (2026-12-07): one meaning of "the same thing" for counts in every stage. The
+twenty-fifth compares counts in the same slot at the verdict only; the evidence model's
+``quantity_conflict`` / ``quantity_match`` (``burhan.stance.alignment``) and the stance model's
+count rule (``_unstated_conflict``) still compare any two counts of one noun. Change: both read
+``TextAnalysis.quantities_in_slot`` too. Measured before the run (``python
+tools/alignment_diagnostics.py``): quantity clashes on Unified-FC agree rationale lines 0.4% → 0.0%,
+disagree lines 1.0% → 1.0%, synthetic count and measure edits 0.92 / 0.77 → 0.92 / 0.77. The
+evidence and stance models are retrained (``burhan train evidence --data ../shared/datasets --seed
+13``, ``burhan train stance …``), so every probe's P(true) moves (the twenty-second moved two
+probes that way). Protocol, written before the runs, against the shipped twenty-fifth: ``burhan eval
+evidence --data ../shared/datasets --json``, the stance CV and this study once each (features in
+``docs/studies/verdict_cv_features_count_slots_everywhere.json``), ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_count_slots_roots.json
+docs/studies/verdict_cv_features_count_slots_everywhere.json --rounds 2000``, both probe sets, the
+full suite. Ship (the retrained models, the verdict model refitted on the kept rows) if ANS dev
+macro-F1 ≥ 0.780, stance CV macro-F1 ≥ 0.4566 with ≥ 50% of edited claims read as disagree, the
+paired accuracy interval's lower end is above −0.03 and its point ≥ −0.01, ECE ≤ 0.061, the
+original probes' verdicts are at least 78 of 92 (the shipped 81 less three: retraining noise) with
+the count, measure and partly_true kinds together at most one probe lower (21 of 21 now), and the
+suite passes; else revert.
 """
 
 from __future__ import annotations
