@@ -446,6 +446,17 @@ paired accuracy interval's lower end is above −0.03 and its point ≥ −0.01,
 original probes' verdicts are at least 78 of 92 (the shipped 81 less three: retraining noise) with
 the count, measure and partly_true kinds together at most one probe lower (21 of 21 now), and the
 suite passes; else revert.
+Result (docs/studies/evidence_eval_count_slots_everywhere.json, stance_cv_count_slots_everywhere.json,
+verdict_prior_twentyseventh.json, verdict_noise_twentyseventh.txt, probes{,_true_shapes}_count_slots_everywhere.json;
+6 min): ANS dev 0.798; stance CV 0.4651 (disagree F1 per fold 0.24 / 0.22 / 0.07 / 0.18), edited
+claims read as disagree 69.2%; verdict CV accuracy 0.6243 — paired +0.003 [−0.015, +0.021], 15
+verdicts changed (5 now right, 4 now wrong) — ECE 0.054, 65 NEE; original probes 79 of 92 (85.9%),
+but **partly_true 7 → 5 of 7**: «قافلة مساعدات من 40 شاحنة تدخل مضايا وهي الأولى منذ عامين» and
+«الخوذ البيضاء تنتشل 35 شخصا في إدلب بينهم 30 طفلا» now read *true* (P(true) 0.98, 0.95) — the
+half they get wrong is a count whose words, in the article, sit outside the two-word window, so
+the stance model no longer sees the clash → **failed**, code and models reverted. At the verdict
+the slot removes false alarms from other events; inside one article about the claimed event the
+same window hides real partial contradictions.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ sentences line up and where they clash, each as a plain number:
   negation right before a predicate flips it), a failure or denial on one side only,
   negations on one side only, and a word one side negates that the other asserts («لم تخرج» /
   «خرجت»: ``burhan.text.predicates.predicate_cores``);
-- quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``),
-  in the same slot (the words around them share a root), that match or conflict — one claimed count the sentence gives otherwise is a conflict even
+- quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
+  that match or conflict — one claimed count the sentence gives otherwise is a conflict even
   when another count matches (a claim half right is not supported);
 - places, years and months named on both sides and disjoint; an actor of the claim (a person
   or organisation of ``burhan.text.actors``) absent from a sentence that names another;
@@ -43,10 +43,8 @@ FEATURE_NAMES = ("coverage", "jaccard", "bigram", "sentence_extra", "antonym_sam
 
 def _quantity_relation(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[float, float, float]:
     """(matched, conflicting, the claim has quantities): a conflict is a claimed quantity
-    whose key the sentence gives only with other values, in the same slot
-    (``TextAnalysis.quantities_in_slot``: their words speak of the same event)."""
-    relations = [quantity_relation(c, sentence.quantities_in_slot(around))
-                 for c, around in zip(claim.quantities, claim.quantity_contexts)]
+    whose key the sentence gives only with other values."""
+    relations = [quantity_relation(c, sentence.quantities) for c in claim.quantities]
     return float(relations.count("match")), float(relations.count("conflict")), float(bool(claim.quantities))
 
 

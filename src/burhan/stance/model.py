@@ -88,16 +88,14 @@ def _decisive(items: list[tuple[int, float, np.ndarray]]) -> int:
 
 
 def _unstated_conflict(claim: str, sentence: str, article: Callable[[], list[Quantity]]) -> bool:
-    """Whether ``sentence`` gives only other values for a count or measure the claim states, in
-    the same slot (``TextAnalysis.quantities_in_slot``), and
+    """Whether ``sentence`` gives only other values for a count or measure the claim states, and
     none of the ``article``'s quantities gives the claimed value: an article that states it gives
     its other values as parts or other periods («1300 مدني … 675 مدنيا قتلوا في غارات»), as in
     ``burhan.verdict.facts``. ``article()`` is asked only after a conflict is found: most
     articles' quantities are never needed (they were a third of a check's time)."""
-    claimed_all = analyse(claim)
-    return any(quantity_relation(claimed, analyse(sentence).quantities_in_slot(around)) == "conflict"
+    return any(quantity_relation(claimed, analyse(sentence).quantities) == "conflict"
                and quantity_relation(claimed, article()) != "match"
-               for claimed, around in zip(claimed_all.quantities, claimed_all.quantity_contexts))
+               for claimed in analyse(claim).quantities)
 
 
 @dataclass
