@@ -31,7 +31,7 @@ from burhan.text.quantities import Quantity, quantities
 from burhan.text.tokens import analyze, word_roots
 
 CACHE_SIZE = 200_000
-CONTEXT_WORDS = 2  # words each side of a quantity that say what happened to what it counts
+CONTEXT_WORDS = 2  # content words each side of a quantity that say what happened to what it counts
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -76,11 +76,12 @@ class TextAnalysis:
 
     @cached_property
     def quantity_contexts(self) -> tuple[frozenset[str], ...]:
-        """Per quantity, in ``quantities``' order: the roots (``burhan.text.tokens.root_candidates``) of the
-        ``CONTEXT_WORDS`` words before it and after its noun, the counted noun or unit and the
-        qualifiers («نحو», «أكثر من») left out — «تم أسر اثنين من الجنود الروس» → {تمم، سرر،
-        روس}; «مقتل 80 من جنود قوات النظام» → {قتل، قوو، نظم}. Two counts of one noun are of the
-        same thing only where these meet (``burhan.verdict.facts``)."""
+        """Per quantity, in ``quantities``' order: the roots (``burhan.text.tokens.root_candidates``)
+        of the ``CONTEXT_WORDS`` content words before it and after its noun, stop words, numbers,
+        the counted noun or unit and the qualifiers («نحو», «أكثر من») left out — «تم أسر اثنين
+        من الجنود الروس في سوريا» → {تمم، سرر، روس، سرو}; «مقتل 80 من جنود قوات النظام» → {قتل،
+        قوت، نظم}. Two counts of one noun are of the same thing only where these meet
+        (``quantities_in_slot``, read by ``burhan.verdict.facts``)."""
         return tuple(_around(self.text, q.mention.start, q.mention.end, q.noun) for q in self.quantities)
 
     def quantities_in_slot(self, context: frozenset[str]) -> list[Quantity]:
