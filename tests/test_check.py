@@ -2,6 +2,9 @@
 shipped stance and verdict models."""
 
 import json
+import os
+import shutil
+import subprocess
 
 import pytest
 from typer.testing import CliRunner
@@ -155,3 +158,18 @@ def test_bad_batch_file_is_refused_before_any_work(demo_db, tmp_path):
     result = run("check", "--batch", claims, "--out", results, "--db", demo_db)
     assert result.exit_code == 2 and "line 2" in result.output and "appears twice" in result.output
     assert not results.exists()
+
+
+def test_a_check_says_the_same_in_every_process(demo_copy):
+    # nothing in the judgement may hang on a set's order: a library that broke ties that way
+    # (Tashaphyne's roots) once made a count's comparison change with the hash seed
+    def check(seed: str) -> dict:
+        done = subprocess.run([shutil.which("burhan"), "check", "مقتل 3000 مدني في سوريا خلال نوفمبر", "--db",
+                               str(demo_copy), "--json"], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        found = json.loads(done.stdout)
+        found.pop("check_id")
+        return found
+    first = check("1")
+    assert first["verdict"] == "false" and any(n["relation"] == "conflict" for n in first["numbers"])
+    assert check("2") == first
