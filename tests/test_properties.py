@@ -17,7 +17,7 @@ from burhan.text.normalize import needs_nfkc, normalize, normalize_many, normali
 from burhan.text.numbers import extract_numbers
 from burhan.text.quantities import quantities
 from burhan.text.sentences import split_sentences
-from burhan.text.tokens import analyze, analyze_many, tokenize, tokens_and_stems_many, tokens_join_across_sentences
+from burhan.text.tokens import analyze, tokenize, tokens_and_stems_many, tokens_join_across_sentences
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=40)
 NEWSY = st.one_of(st.text(max_size=200), st.lists(st.one_of(ARABIC, st.sampled_from(
@@ -36,7 +36,7 @@ def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
 @given(st.lists(st.one_of(NEWSY, st.sampled_from(["ﻻ يوجد", "１٢3", "\x00", " \x1f ", "مدنيّ\u0640ين", ""])), max_size=8))
 def test_texts_normalised_together_are_normalised_as_each_alone(texts):
     assert normalize_many(texts) == [normalize(t) for t in texts]
-    assert analyze_many(texts) == [analyze(t) for t in texts]
+    assert tokens_and_stems_many(texts)[1] == [analyze(t) for t in texts]
 
 
 @given(NEWSY)

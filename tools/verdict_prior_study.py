@@ -397,6 +397,11 @@ when their candidates do; a test runs three hash seeds. The sixteen-case harness
 (the 48-hour false alarm now aligns through a shared candidate), synthetic count and measure
 edits 0.842, unrelated-line conflicts 0.18%. Protocol, written before the run: as the
 twenty-fourth's conditions (features in ``docs/studies/verdict_cv_features_count_slots_roots.json``).
+(Added after the session, a correction to the figures above: the harness and the seed count were
+one-off scripts, and the window's 13/15/13 of 16 were measured with the seed-dependent roots.
+``python tools/count_slot_diagnostics.py`` now reproduces them with the deterministic roots: no
+slot 12/16, one word 12/16, two 14/16, three 12/16; unrelated-line conflicts 0.89% → 0.11% / 0.18% /
+0.24%; synthetic edits 0.842 throughout; 11,325 of 112,367 words change root between two seeds.)
 Result: accuracy **0.6213** (paired +0.009 [−0.003, +0.024], 8 verdicts changed: 4 now right, 1
 now wrong), ECE **0.0509**, 67 NEE, original probes 89.1%, suite passed → **shipped** (README).
 

@@ -123,6 +123,7 @@ def _around(text: str, start: int, end: int, noun: str | None) -> frozenset[str]
     """The candidate roots of the ``CONTEXT_WORDS`` content words each side of
     ``text[start:end]`` (stop words, numbers, qualifiers and the counted noun do not count)."""
     left_out = _qualifier_roots().union(*word_roots(noun or ""))
+    # 200 characters hold far more than CONTEXT_WORDS content words: no need to read the whole text
     before = [r for r in word_roots(text[max(0, start - 200):start]) if not r & left_out]
     after = [r for r in word_roots(text[end:end + 200]) if not r & left_out]
     return frozenset().union(*before[-CONTEXT_WORDS:], *after[:CONTEXT_WORDS])

@@ -74,14 +74,9 @@ def analyze(text: str, drop_stopwords: bool = True) -> list[str]:
     return _stems(tokenize(text), drop_stopwords)
 
 
-def analyze_many(texts: list[str]) -> list[list[str]]:
-    """``[analyze(t) for t in texts]`` in one pass (an article's sentences)."""
-    return tokens_and_stems_many(texts)[1]
-
-
 def tokens_and_stems_many(texts: list[str]) -> tuple[list[str], list[list[str]]]:
-    """All the texts' ``tokenize`` tokens in order (stop words kept), and ``analyze_many(texts)``,
-    from one tokenisation: the texts are normalised, tokenised and stemmed together, a newline
+    """All the texts' ``tokenize`` tokens in order (stop words kept), and ``[analyze(t) for t in
+    texts]``, from one tokenisation: the texts are normalised, tokenised and stemmed together, a newline
     (no normal form holds one, and ``stem`` keeps it) marking where each ends, instead of three
     calls per text."""
     if not texts:

@@ -47,9 +47,12 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
         return []
     checks = []
     for claimed, claimed_context in zip(claim_analysis.quantities, claim_analysis.quantity_contexts):
-        same_key = [(index, text, reported, reported in analyse(text).quantities_in_slot(claimed_context))
-                    for index, text in sentences for reported in analyse(text).quantities
-                    if reported.key == claimed.key]
+        same_key = []  # (sentence index, text, reported quantity, whether in the claimed one's slot)
+        for index, text in sentences:
+            found = [reported for reported in analyse(text).quantities if reported.key == claimed.key]
+            if found:  # the roots around a sentence's counts are read only where one is of the claimed key
+                in_slot = analyse(text).quantities_in_slot(claimed_context)
+                same_key += [(index, text, reported, reported in in_slot) for reported in found]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
             if not same_slot:
