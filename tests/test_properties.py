@@ -68,6 +68,18 @@ def test_numbers_and_quantities_never_fail_and_point_into_the_text(text):
         assert q.mention.text == text[q.mention.start:q.mention.end]
 
 
+@settings(max_examples=300)
+@given(st.one_of(NEWSY_OR_TRICKY, st.lists(st.sampled_from(["وساعتين", "بيومين", "لمدة شهر", "منذ عامين", "ﻻ", "ثلاثة",
+                                                         "مدني", "حلب", "٣", "و"]), max_size=10).map(" ".join)))
+def test_numbers_and_quantities_told_from_the_matching_form_are_those_found_without_it(text):
+    """``TextAnalysis`` hands its matching form down so that a sentence without a number is
+    passed over without the offsets back to the original: the outputs must not change."""
+    normal = normalize(text)
+    numbers = extract_numbers(text)
+    assert extract_numbers(text, normal) == numbers
+    assert quantities(text, numbers, normal) == quantities(text, numbers)
+
+
 ANALYSIS_PARTS = ("normal", "stems", "words", "predicate_sides", "predicate_cores", "numbers", "quantities", "places",
                   "actors", "years", "months", "dates")
 

@@ -68,11 +68,11 @@ class TextAnalysis:
 
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:
-        return tuple(extract_numbers(self.text))
+        return tuple(extract_numbers(self.text, self.normal))
 
     @cached_property
     def quantities(self) -> tuple[Quantity, ...]:
-        return tuple(quantities(self.text, self.numbers))
+        return tuple(quantities(self.text, self.numbers, self.normal))
 
     @cached_property
     def quantity_contexts(self) -> tuple[frozenset[str], ...]:

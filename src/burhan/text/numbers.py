@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from burhan.text.normalize import normalize, normalize_with_offsets
+from burhan.text.normalize import needs_nfkc, normalize, normalize_with_offsets
 
 UNITS = {
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2,
@@ -106,10 +106,15 @@ def _digit_value(token: str) -> float | None:
     return None
 
 
-def extract_numbers(text: str) -> list[NumberMention]:
-    """All numbers in ``text``, in order of appearance."""
+def extract_numbers(text: str, normal: str | None = None) -> list[NumberMention]:
+    """All numbers in ``text``, in order of appearance. ``normal``: ``normalize(text)`` when
+    already made (``TextAnalysis``): a text without a number is then told from it, without the
+    offsets back to ``text`` (most sentences have none)."""
+    same_form = normal is not None and not needs_nfkc(text)  # then ``normal`` is ``norm`` below
+    if same_form and not _may_hold_number(normal):
+        return []
     norm, offsets = normalize_with_offsets(text)
-    if not any(map(_may_start_number, _WORD.findall(norm))):
+    if not same_form and not _may_hold_number(norm):
         return []  # most sentences: no word where a number could start (the loop below would skip each)
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
     mentions: list[NumberMention] = []
@@ -140,6 +145,11 @@ def extract_numbers(text: str) -> list[NumberMention]:
         )
         i = j
     return mentions
+
+
+def _may_hold_number(norm: str) -> bool:
+    """Whether a number can start at some word of the matching form ``norm``."""
+    return any(map(_may_start_number, _WORD.findall(norm)))
 
 
 def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
@@ -210,6 +220,6 @@ def _trailing_qualifier(words: list[tuple[str, int, int]], j: int, after_noun: b
 def _qualifier(before: str) -> str | None:
     tail = before[-20:].strip()
     for name, phrases in QUALIFIERS.items():
-        if any(tail.endswith(p) for p in phrases):
+        if tail.endswith(phrases):
             return name
     return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from burhan.text.normalize import normalize, normalize_with_offsets
+from burhan.text.normalize import needs_nfkc, normalize, normalize_with_offsets
 from burhan.text.numbers import NumberMention, extract_numbers
 
 # irregular plurals and variants of the nouns that casualty and event counts use
@@ -51,6 +51,7 @@ _DUALS = {normalize(w): (normalize(u), 2) for w, u in (
     ("سنتين", "سنة"), ("سنتان", "سنة"))}
 _BARE_UNIT = re.compile(r"(?<!\w)(?:لمده|منذ|طيله|طوال)\s+(?:ال)?([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+")
+_DUAL_FORMS = frozenset(_DUALS) | {clitic + dual for clitic in "وبل" for dual in _DUALS}
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,11 @@ def head_noun(mention: NumberMention, text: str) -> str | None:
     return mention.noun
 
 
-def quantities(text: str, numbers: list[NumberMention] | tuple[NumberMention, ...] | None = None) -> list[Quantity]:
+def quantities(text: str, numbers: list[NumberMention] | tuple[NumberMention, ...] | None = None,
+               normal: str | None = None) -> list[Quantity]:
     """The numbers of ``text`` that count a noun or measure in a known unit (years, bare
-    numbers and ordinals are left out). ``numbers``: ``extract_numbers(text)`` if already known."""
+    numbers and ordinals are left out). ``numbers``: ``extract_numbers(text)`` and ``normal``:
+    ``normalize(text)``, if already known."""
     out = []
     for mention in extract_numbers(text) if numbers is None else numbers:
         if unit_of(mention.text) == ("percent", 1):
@@ -135,7 +138,15 @@ def quantities(text: str, numbers: list[NumberMention] | tuple[NumberMention, ..
             out.append(Quantity(unit[0], mention.value * unit[1], mention, noun))
         elif key := noun_key(noun):
             out.append(Quantity(f"count:{key}", mention.value, mention, noun))
+    if normal is not None and not needs_nfkc(text) and not _may_hold_duration(normal):
+        return out  # without NFKC, ``normalize`` and ``normalize_with_offsets`` give the same form
     return out + _implicit_durations(text, out)
+
+
+def _may_hold_duration(norm: str) -> bool:
+    """Whether the matching form ``norm`` holds a word ``_implicit_durations`` reads: a dual
+    (bare or after «و»، «ب»، «ل») or «لمدة …»-like phrase."""
+    return not _DUAL_FORMS.isdisjoint(_WORD.findall(norm)) or _BARE_UNIT.search(norm) is not None
 
 
 def _implicit_durations(text: str, found: list[Quantity]) -> list[Quantity]:
