@@ -48,6 +48,14 @@ def _quantity_relation(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[flo
     return float(relations.count("match")), float(relations.count("conflict")), float(bool(claim.quantities))
 
 
+def circumstance_clashes(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[bool, bool, bool]:
+    """(year, month, actor): whether the sentence names a year, a month, an actor (a person or
+    organisation) of its own and none of the claim's — it speaks of another period or source."""
+    return (bool(claim.years and sentence.years and not claim.years & sentence.years),
+            bool(claim.months and sentence.months and not claim.months & sentence.months),
+            bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
+
+
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     claim, sentence = analyse(claim_text), analyse(sentence_text)
     claim_stems, sentence_stems = claim.stems, sentence.stems
@@ -78,9 +86,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     place_match = float(len(unmatched_claim) < len(claim.places))
     # a place of the claim the sentence does not name, while it names another one
     place_conflict = float(bool(unmatched_claim and unmatched_sentence))
-    year_conflict = float(bool(claim.years and sentence.years and not claim.years & sentence.years))
-    month_conflict = float(bool(claim.months and sentence.months and not claim.months & sentence.months))
-    actor_conflict = float(bool(claim.actors - sentence.actors and sentence.actors - claim.actors))
+    year_conflict, month_conflict, actor_conflict = map(float, circumstance_clashes(claim, sentence))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,

@@ -7,7 +7,11 @@ words around the two share a root besides the noun's (``TextAnalysis.quantity_co
 اثنين من الجنود الروس» is not contradicted by «مقتل 80 من جنود قوات النظام» (another event), nor
 «معركة دامت أربعة أشهر» by «منذ استيلائه على المدينة قبل أكثر من 4 سنوات»; «مقتل 3000 مدني في
 سوريا» is by «بمقتل 1300 مدني في سوريا». A count of the same noun or unit outside the slot is
-listed as *context*: shown, never weighed.
+listed as *context*: shown, never weighed. So is one in a sentence that names another period or
+source — a year, a month or an actor of its own and none of the claim's
+(``burhan.stance.alignment.circumstance_clashes``): «المرصد السوري: مقتل 1300 مدني خلال نوفمبر» neither
+confirms «مقتل 1300 مدني خلال أكتوبر» nor «الأمم المتحدة: مقتل 1300 مدني», and «… 900 مدني خلال
+أكتوبر» does not contradict «… 1300 مدني خلال نوفمبر».
 
 A quantity of the same key is *context*, not a conflict, when it is a part of a total
 («بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed value: then
@@ -21,6 +25,7 @@ import re
 from datetime import date
 
 from burhan.domain import NumberCheck
+from burhan.stance.alignment import circumstance_clashes
 from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize
 from burhan.text.numbers import NumberMention
@@ -41,7 +46,8 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
     """Every quantity in ``sentences`` of a key the claim has: in the same slot a match, a
     conflict, or context (a part of a total, or another value in an article that states the
-    claimed one); outside it, context (another event: listed, not weighed)."""
+    claimed one); outside it, or in a sentence of another period or source, context (another
+    event: listed, not weighed)."""
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
@@ -50,13 +56,17 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
         same_key = []  # (sentence index, text, reported quantity, whether in the claimed one's slot)
         for index, text in sentences:
             found = [reported for reported in analyse(text).quantities if reported.key == claimed.key]
-            if found:  # the roots around a sentence's counts are read only where one is of the claimed key
+            if not found:
+                continue
+            if any(circumstance_clashes(claim_analysis, analyse(text))):
+                same_key += [(index, text, reported, False) for reported in found]  # another period or source
+            else:  # the roots around a sentence's counts are read only where one is of the claimed key
                 in_slot = analyse(text).quantities_in_slot(claimed_context)
                 same_key += [(index, text, reported, reported in in_slot) for reported in found]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
             if not same_slot:
-                relation = "context"  # the same noun or unit in another event
+                relation = "context"  # the same noun or unit in another event, period or source
             elif compatible(claimed, reported):
                 relation = "match"
             elif states_claim or (_is_part(reported.mention, text) and not _is_part(claimed.mention, claim)):
