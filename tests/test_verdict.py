@@ -87,6 +87,20 @@ def test_counts_of_one_noun_are_compared_only_in_the_same_slot():
         == ["match"]
 
 
+def test_counts_of_another_period_or_source_are_context():
+    # the Observatory's figure for November neither confirms nor contradicts a claim about October,
+    # nor one that puts the figure in the United Nations' mouth
+    observatory = "المرصد السوري لحقوق الإنسان: مقتل 1300 مدني في سوريا خلال نوفمبر"
+    for claim in ("مقتل 1300 مدني في سوريا خلال أكتوبر", "الأمم المتحدة: مقتل 1300 مدني في سوريا",
+                  "مقتل 900 مدني في سوريا خلال أكتوبر"):
+        assert [c.relation for c in compare_counts(claim, 1, [(0, observatory)])] == ["context"], claim
+    # the same month and source: compared
+    assert [c.relation for c in compare_counts("المرصد السوري: مقتل 900 مدني في سوريا خلال نوفمبر", 1,
+                                               [(0, observatory)])] == ["conflict"]
+    assert [c.relation for c in compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, [(0, observatory)])] \
+        == ["match"]
+
+
 def test_claim_event_date_needs_year_and_month():
     assert claim_event_date("مقتل 20 مدنيا في 14 تشرين الثاني 2016").isoformat() == "2016-11-14"
     assert claim_event_date("مقتل 1300 مدني في سوريا خلال نوفمبر") is None  # no year: unknown

@@ -486,6 +486,13 @@ ECE ≤ 0.061 (0.051 + 0.01), the original probes' verdicts at least 80 of 92 (t
 one; counts, not percentages) with the count, measure and partly_true kinds together at least 20
 of 21, true shapes not fewer right than the shipped 17 of 24 less one, and the suite passes; else
 revert.
+Result (docs/studies/verdict_prior_twentyeighth.json, verdict_cv_features_count_circumstances.json,
+verdict_noise_twentyeighth.txt, probes{,_true_shapes}_count_circumstances.json; 3 min 20 s): verdict
+CV accuracy 0.6243 — paired +0.003 [0.000, +0.009], one verdict changed (now right) — macro-F1
+0.689, ECE 0.0602 (paired +0.009 [−0.013, +0.021]), 66 NEE, decided accuracy 0.776 on 272; original
+probes 85 of 92 with the refitted model (actor-02/05, date-01/06 now *false*, nothing lost; count,
+measure and partly_true 20 of 21 as before), true shapes 17 of 24 (no verdict changed); the suite
+passed → **shipped**, the verdict model refitted on the kept rows.
 """
 
 from __future__ import annotations
