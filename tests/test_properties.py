@@ -13,7 +13,7 @@ from burhan.ingest import ReadOptions, ingest
 from burhan.store import Store
 from burhan.text.analysis import TextAnalysis
 from burhan.text.dates import _MONTH_NAMES, extract_dates
-from burhan.text.normalize import needs_nfkc, normalize, normalize_many, normalize_with_offsets
+from burhan.text.normalize import _offsets_through_arrays, needs_nfkc, normalize, normalize_many, normalize_with_offsets
 from burhan.text.numbers import extract_numbers
 from burhan.text.quantities import quantities
 from burhan.text.sentences import split_sentences
@@ -31,6 +31,7 @@ def test_normalize_is_idempotent_and_its_offsets_point_into_the_original(text):
     normal, offsets = normalize_with_offsets(text)
     assert len(offsets) == len(normal)  # one offset per character of the normal form
     assert all(0 <= o < len(text) for o in offsets) and list(offsets) == sorted(offsets)
+    assert (normal, offsets) == _offsets_through_arrays(text)  # the short cut gives the general path's answer
 
 
 @given(st.lists(st.one_of(NEWSY, st.sampled_from(["ﻻ يوجد", "１٢3", "\x00", " \x1f ", "مدنيّ\u0640ين", ""])), max_size=8))

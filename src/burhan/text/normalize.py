@@ -170,8 +170,17 @@ def normalize_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     maps to at most one (``_CHAR_MAP``), so the kept characters' indices are the offsets; runs of
     white space then become one space at the run's first index, none at either end. Done on
     arrays of code points (no Python loop per character). Short texts' results are kept, as
-    ``normalize``'s (an offset costs ~36 bytes: fewer of them).
+    ``normalize``'s (an offset costs ~36 bytes: fewer of them). Most sentences lose no character
+    and hold no white space but single spaces: their offsets are 0, 1, 2 … and no array is made.
     """
+    mapped = _map_characters(text)
+    if len(mapped) == len(text) and " ".join(mapped.split()) == mapped:
+        return mapped, tuple(range(len(mapped)))
+    return _offsets_through_arrays(text)
+
+
+def _offsets_through_arrays(text: str) -> tuple[str, tuple[int, ...]]:
+    """``normalize_with_offsets`` for any text (the general path)."""
     mapped = _MATCH_TABLE[_codes(text)]
     kept = np.flatnonzero(mapped != _DELETE)
     if not len(kept):

@@ -116,14 +116,17 @@ def extract_numbers(text: str, normal: str | None = None) -> list[NumberMention]
     norm, offsets = normalize_with_offsets(text)
     if not same_form and not _may_hold_number(norm):
         return []  # most sentences: no word where a number could start (the loop below would skip each)
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
+    found = list(_WORD.finditer(norm))
+    tokens = list(map(re.Match.group, found))  # map and zip run in C: no Python frame per word
+    words = list(zip(tokens, map(re.Match.start, found), map(re.Match.end, found)))
+    may_start = list(map(_may_start_number, tokens))
     mentions: list[NumberMention] = []
     i = 0
-    while i < len(words):
-        word = words[i][0]
-        if not _may_start_number(word):
-            i += 1  # no number starts here (what _parse_number would find, without the call)
-            continue
+    while True:
+        try:
+            i = may_start.index(True, i)  # the next word where a number can start
+        except ValueError:
+            break
         parsed = _parse_number(words, i)
         if parsed is None:
             i += 1
