@@ -493,6 +493,26 @@ CV accuracy 0.6243 — paired +0.003 [0.000, +0.009], one verdict changed (now r
 probes 85 of 92 with the refitted model (actor-02/05, date-01/06 now *false*, nothing lost; count,
 measure and partly_true 20 of 21 as before), true shapes 17 of 24 (no verdict changed); the suite
 passed → **shipped**, the verdict model refitted on the kept rows.
+
+Twenty-ninth run (2026-12-07, third session; **designed after reading one check's output**,
+declared: with the twenty-eighth's models, «الأمم المتحدة: مقتل 1300 مدني في سوريا خلال نوفمبر»
+over the probes' store lists a count *conflict* with «قتل 409 مدنيين … جراء القصف والغارت على شرق
+حلب» — Aleppo's share of the month, a part of the claimed total, which the basis line then names
+as «أرقام تخالف ما يذكره»). Change: ``circumstance_clashes`` gains the place — a place of the
+sentence's own where it names none of the claim's, the alignment's own ``place_conflict`` (now read
+from the same function; the features do not change) — so such a count is context at the verdict
+too, matched or not: a count of another place is another event, and a count of a place inside the
+claim's is a part (the gazetteer does not nest Aleppo in Syria). The twenty-eighth left places out
+because their clash fires on 12% of agree rationale lines; on count sentences that is what this run
+measures. Evidence and stance models untouched; the verdict model refitted on the run's kept rows.
+Protocol, written before the run, against the shipped twenty-eighth: this study once (features in
+``docs/studies/verdict_cv_features_count_places.json``), ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_count_circumstances.json
+docs/studies/verdict_cv_features_count_places.json --rounds 2000``, both probe sets, the full
+suite. Ship if the paired accuracy interval's lower end is above −0.03 and its point ≥ −0.01, ECE
+≤ 0.070 (0.060 + 0.01), the original probes' verdicts at least 84 of 92 (the shipped 85 less one)
+with the count, measure and partly_true kinds together at least 20 of 21, true shapes at least 16
+of 24, and the suite passes; else revert.
 """
 
 from __future__ import annotations

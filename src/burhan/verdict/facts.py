@@ -7,11 +7,12 @@ words around the two share a root besides the noun's (``TextAnalysis.quantity_co
 اثنين من الجنود الروس» is not contradicted by «مقتل 80 من جنود قوات النظام» (another event), nor
 «معركة دامت أربعة أشهر» by «منذ استيلائه على المدينة قبل أكثر من 4 سنوات»; «مقتل 3000 مدني في
 سوريا» is by «بمقتل 1300 مدني في سوريا». A count of the same noun or unit outside the slot is
-listed as *context*: shown, never weighed. So is one in a sentence that names another period or
-source — a year, a month or an actor of its own and none of the claim's
+listed as *context*: shown, never weighed. So is one in a sentence that names another period,
+source or place — a year, a month, an actor or a place of its own and none of the claim's
 (``burhan.stance.alignment.circumstance_clashes``): «المرصد السوري: مقتل 1300 مدني خلال نوفمبر» neither
-confirms «مقتل 1300 مدني خلال أكتوبر» nor «الأمم المتحدة: مقتل 1300 مدني», and «… 900 مدني خلال
-أكتوبر» does not contradict «… 1300 مدني خلال نوفمبر».
+confirms «مقتل 1300 مدني خلال أكتوبر» nor «الأمم المتحدة: مقتل 1300 مدني», «… 900 مدني خلال
+أكتوبر» does not contradict «… 1300 مدني خلال نوفمبر», nor «قتل 409 مدنيين … على شرق حلب» (a part,
+where the gazetteer does not nest Aleppo in Syria) «مقتل 1300 مدني في سوريا».
 
 A quantity of the same key is *context*, not a conflict, when it is a part of a total
 («بينهم 40 مدنيا», «منهم 12») or when the same article also states the claimed value: then
@@ -46,8 +47,8 @@ def _is_part(mention: NumberMention, text: str) -> bool:
 def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]) -> list[NumberCheck]:
     """Every quantity in ``sentences`` of a key the claim has: in the same slot a match, a
     conflict, or context (a part of a total, or another value in an article that states the
-    claimed one); outside it, or in a sentence of another period or source, context (another
-    event: listed, not weighed)."""
+    claimed one); outside it, or in a sentence of another period, source or place, context
+    (another event: listed, not weighed)."""
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
@@ -59,14 +60,14 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
             if not found:
                 continue
             if any(circumstance_clashes(claim_analysis, analyse(text))):
-                same_key += [(index, text, reported, False) for reported in found]  # another period or source
+                same_key += [(index, text, reported, False) for reported in found]  # another period, source or place
             else:  # the roots around a sentence's counts are read only where one is of the claimed key
                 in_slot = analyse(text).quantities_in_slot(claimed_context)
                 same_key += [(index, text, reported, reported in in_slot) for reported in found]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
             if not same_slot:
-                relation = "context"  # the same noun or unit in another event, period or source
+                relation = "context"  # the same noun or unit in another event, period, source or place
             elif compatible(claimed, reported):
                 relation = "match"
             elif states_claim or (_is_part(reported.mention, text) and not _is_part(claimed.mention, claim)):
