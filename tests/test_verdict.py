@@ -87,7 +87,7 @@ def test_counts_of_one_noun_are_compared_only_in_the_same_slot():
         == ["match"]
 
 
-def test_counts_of_another_period_or_source_are_context():
+def test_counts_of_another_period_source_or_place_are_context():
     # the Observatory's figure for November neither confirms nor contradicts a claim about October,
     # nor one that puts the figure in the United Nations' mouth
     observatory = "المرصد السوري لحقوق الإنسان: مقتل 1300 مدني في سوريا خلال نوفمبر"
@@ -99,6 +99,9 @@ def test_counts_of_another_period_or_source_are_context():
                                                [(0, observatory)])] == ["conflict"]
     assert [c.relation for c in compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, [(0, observatory)])] \
         == ["match"]
+    # nor does Aleppo's share of the month contradict the country's total (a part, another place)
+    aleppo = "منذ بدء هجوم قوات النظام في منتصف نوفمبر، قتل 409 مدنيين بينهم 45 طفلا جراء القصف على شرق حلب"
+    assert [c.relation for c in compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, [(0, aleppo)])] == ["context"]
 
 
 def test_claim_event_date_needs_year_and_month():

@@ -513,6 +513,14 @@ suite. Ship if the paired accuracy interval's lower end is above −0.03 and its
 ≤ 0.070 (0.060 + 0.01), the original probes' verdicts at least 84 of 92 (the shipped 85 less one)
 with the count, measure and partly_true kinds together at least 20 of 21, true shapes at least 16
 of 24, and the suite passes; else revert.
+Result (docs/studies/verdict_prior_twentyninth.json, verdict_cv_features_count_places.json,
+verdict_noise_twentyninth.txt, probes{,_true_shapes}_count_places.json; 3 min 20 s): verdict CV
+accuracy 0.6243 — paired +0.000 [−0.009, +0.009], 6 verdicts changed (1 now right, 1 now wrong) —
+macro-F1 0.689, ECE 0.0587 (paired −0.002 [−0.026, +0.021]), 66 NEE, decided accuracy 0.776 on 272,
+refuted basis 26.9% → 26.3%; original probes 86 of 92 with the refitted model (place-04 «افتتاح معرض
+الكتاب السنوي في حلب بمشاركة 150 دار نشر» now *false*: its matching 150 was another city's; count,
+measure and partly_true 20 of 21), true shapes 17 of 24 (no verdict changed); the suite passed →
+**shipped**, the verdict model refitted on the kept rows.
 """
 
 from __future__ import annotations

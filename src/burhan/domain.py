@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 VerdictLabel = Literal["true", "false", "not_enough_evidence"]
-# "context": a part of a total, or a count of another event, period or source, shown but not weighed
+# "context": a part of a total, or a count of another event, period, source or place, shown but not weighed
 CountRelation = Literal["match", "conflict", "context"]
 # why the verdict is what it is: independent agreeing stories (supported); a disagreeing story,
 # a conflicting count of the same thing or a denial (refuted); related coverage that confirms

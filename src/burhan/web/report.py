@@ -72,7 +72,7 @@ def summarise(result: dict) -> dict:
 
 
 STANCE_LABELS = {"agree": "يؤيد", "disagree": "يعارض", "discuss": "يناقش", "unrelated": "غير ذي صلة"}
-RELATION_LABELS = {"conflict": "تعارض", "match": "تطابق", "context": "سياق: جزء من العدد، أو حدث أو فترة أو مصدر آخر"}
+RELATION_LABELS = {"conflict": "تعارض", "match": "تطابق", "context": "سياق: جزء من العدد، أو حدث أو فترة أو مصدر أو مكان آخر"}
 VERDICT_LABELS = {v: verdict_label(v, "ar") for v in VERDICTS}
 
 

@@ -6,7 +6,7 @@
 "use strict";
 
 const STANCE_AR = { agree: "يؤيد", disagree: "يعارض", discuss: "يناقش", unrelated: "غير ذي صلة" };
-const RELATION_AR = { conflict: "تعارض", match: "تطابق", context: "سياق: جزء من العدد، أو حدث أو فترة أو مصدر آخر" };
+const RELATION_AR = { conflict: "تعارض", match: "تطابق", context: "سياق: جزء من العدد، أو حدث أو فترة أو مصدر أو مكان آخر" };
 const VERDICT_AR = { true: "صحيح", false: "غير صحيح", not_enough_evidence: "لا تتوفر أدلة كافية" };
 const BASIS_AR = { supported: "تؤكده المصادر", refuted: "تنقضه الأدلة", unconfirmed: "لم يؤكده أي مصدر", no_evidence: "لا أدلة ذات صلة" };
 const RATING_AR = { false: "زائف", misleading: "مضلل", mixed: "صحيح جزئيًا", true: "صحيح", unproven: "غير مثبت",
