@@ -72,11 +72,6 @@ def test_quantities_of_durations_and_percentages_have_units():
     found = {q.key: q.value for q in quantities("استمر القصف 8 ساعات وارتفعت الأسعار 40 في المئة ومقتل 12 مدنيا")}
     assert found == {"duration": 8.0, "percent": 40.0, "count:مدن": 12.0}
     assert [q.value for q in quantities("استمر الحصار ثلاثة أشهر")] == [3 * 720.0]  # in hours
-    # a definite number after a definite unit measures in it; «الماضية» is no counted noun
-    past_day = "فرار أكثر من ألفي مدني من حلب خلال الساعات الأربع والعشرين الماضية"
-    assert [(q.key, q.value) for q in quantities(past_day)] == [("count:مدن", 2000.0), ("duration", 24.0)]
-    assert [(q.key, q.value) for q in quantities("خلال الأيام الـ3 الماضية")] == [("duration", 72.0)]
-    assert aligned("فرار أكثر من ألفي مدني من حلب خلال 8 ساعات", past_day)["quantity_conflict"] == 1.0
 
 
 def test_each_edit_does_what_it_says():

@@ -544,6 +544,18 @@ paired accuracy interval's lower end is above −0.03 and its point ≥ −0.01,
 0.01), the original probes' verdicts at least 84 of 92 (the shipped 86 less two: retraining noise)
 with the count, measure and partly_true kinds together at least 20 of 21, true shapes at least 16
 of 24, and the suite passes; else revert code and models.
+Result (docs/studies/evidence_eval_definite_units.json, stance_cv_definite_units.json,
+verdict_prior_thirtieth.json, verdict_cv_features_definite_units.json, verdict_noise_thirtieth.txt,
+probes{,_true_shapes}_definite_units.json; the chain 6.5 min): ANS dev macro-F1 0.802; stance CV
+0.4674 (disagree F1 per fold 0.18 / 0.21 / 0.10 / 0.24), edited claims read as disagree 70.3%;
+verdict CV accuracy **0.6509** — paired **+0.027 [+0.003, +0.050]**, 27 verdicts changed (14 now
+right, 5 now wrong) — macro-F1 0.710, **ECE 0.0854** (paired +0.027 [−0.015, +0.057]), 58 NEE,
+decided accuracy 0.786 on 280; but original probes **77 of 92** (negation 4/7, measure 5/7,
+partly_true 6/7; measure-05 itself still *true*), true shapes 16 of 24 → **failed** (ECE, the
+probe count and the count kinds), code and models reverted, the suite not run. The retrained
+evidence and stance models move far more than the 481 sentences whose quantities changed: the
+accuracy gain and the probe losses cannot be told apart from retraining on today's code; a run
+that retrains the twelfth's models on today's code *without* the change would separate them.
 """
 
 from __future__ import annotations

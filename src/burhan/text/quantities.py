@@ -41,11 +41,6 @@ _UNITS = {
 _UNIT_OF = {normalize(word): (kind, factor) for kind, table in _UNITS.items() for word, factor in table.items()}
 # other number nouns that are neither counts of things nor units worth comparing
 _NOT_COUNTS = {normalize(w) for w in "مره مرات المرتبه الدرجه".split()}
-# a definite number after its noun is an adjective of it: «الساعات الأربع والعشرين الماضية»; the
-# word after such a number («الماضية», «المقبلة») describes the period, it is not what is counted
-_NOT_COUNTS |= {normalize(w) for w in "ماضيه ماضي مقبله مقبل اخيره اخير تاليه تالي منصرمه منصرم".split()}
-# a definite unit right before a definite number («الساعات الأربع والعشرين», «الأيام الـ3»)
-_DEFINITE_UNIT_BEFORE = re.compile(r"(?<!\w)(ال[^\W\d_]+)\s+(ال\u0640*)?$")
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PERCENT_SIGN = re.compile(r"\s*[%٪]")
@@ -116,13 +111,9 @@ def noun_key(noun: str | None) -> str | None:
 
 def head_noun(mention: NumberMention, text: str) -> str | None:
     """The counted noun: the word after the number, or after «من» («ثلاثة آلاف من المدنيين»);
-    «%» and «في المئة» name a percentage; a definite number right after a definite unit measures in
-    that unit («الساعات الأربع والعشرين»، «الأيام الـ3»)."""
+    «%» and «في المئة» name a percentage."""
     if _PERCENT_SIGN.match(text, mention.end):
         return "%"
-    before = _DEFINITE_UNIT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    if before and unit_of(before.group(1)) and (before.group(2) or normalize(mention.text).startswith("ال")):
-        return before.group(1)  # «خلال الساعات الأربع والعشرين الماضية»: 24 hours
     if mention.noun and normalize(mention.noun) in ("من", "في"):
         following = _NEXT_WORD.match(text, mention.end)
         following = _NEXT_WORD.match(text, following.end()) if following else None
