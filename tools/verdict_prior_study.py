@@ -552,10 +552,13 @@ verdict CV accuracy **0.6509** — paired **+0.027 [+0.003, +0.050]**, 27 verdic
 right, 5 now wrong) — macro-F1 0.710, **ECE 0.0854** (paired +0.027 [−0.015, +0.057]), 58 NEE,
 decided accuracy 0.786 on 280; but original probes **77 of 92** (negation 4/7, measure 5/7,
 partly_true 6/7; measure-05 itself still *true*), true shapes 16 of 24 → **failed** (ECE, the
-probe count and the count kinds), code and models reverted, the suite not run. The retrained
-evidence and stance models move far more than the 481 sentences whose quantities changed: the
-accuracy gain and the probe losses cannot be told apart from retraining on today's code; a run
-that retrains the twelfth's models on today's code *without* the change would separate them.
+probe count and the count kinds), code and models reverted, the suite not run. Control, after:
+``burhan train evidence --data ../shared/datasets --seed 13 --out EV.json`` and ``burhan train
+stance --data ../shared/datasets --seed 13 --evidence EV.json --out ST.json`` on today's code
+without the change reproduce the shipped classifiers exactly (the files differ only by parameter
+keys added since, at their defaults: ``hidden``, ``alpha``, ``members``, ``dense_cosines``) — so
+the shipped models are reproducible, and every move above is the change's own: through the
+alignment features and the synthetic training pairs, whose duration edits read ``quantities``.
 """
 
 from __future__ import annotations
