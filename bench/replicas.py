@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -16,10 +17,10 @@ def mark_words(text: str, copy: int) -> str:
     """``text`` with one haraka after the first letter of every Arabic word, chosen by the copy
     number's base-8 digits (the last digit on even words, the one before on odd words): any two
     words in a row tell the 64 copies apart."""
-    count = iter(range(1 << 62))
+    position = itertools.count()  # of the word in the text
 
     def mark(word: re.Match) -> str:
-        digit = copy // (8 if next(count) % 2 else 1) % 8
+        digit = copy // (8 if next(position) % 2 else 1) % 8
         return word.group()[0] + _HARAKAT[digit] + word.group()[1:]
     return _ARABIC_WORD.sub(mark, text)
 
