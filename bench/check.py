@@ -90,6 +90,7 @@ def main() -> None:
             timings["check (bm25)"] = []  # right after: the analyses warm
         e5 = shared_encoder("e5-small")
         fresh_sentences: list[int] = []
+        candidate_sentences: list[int] = []  # in the k BM25 candidates: what a check reads and scores
         for claim in claims:
             before = e5.encoded["passage"]
             if args.cold_analyses:
@@ -103,6 +104,7 @@ def main() -> None:
                 searcher.rank_articles(claim.claim, args.k, m)
                 timings[f"retrieve {m}"].append(time.perf_counter() - t)
             ids = [a for a, _ in searcher.rank_articles(claim.claim, args.k, "bm25")]
+            candidate_sentences.append(sum(len(a.sentences) for a in store.articles(ids)))  # not timed
             t = time.perf_counter()
             engine.check_articles(Claim(claim.claim), ids)
             timings["stance+verdict on k"].append(time.perf_counter() - t)
@@ -113,7 +115,8 @@ def main() -> None:
                 timings["check (bm25)"].append(time.perf_counter() - t)
                 engine.mode = main_mode
     base = statistics.median(timings[first])
-    print(f"{len(claims)} claims, k = {args.k}")
+    print(f"{len(claims)} claims, k = {args.k}, sentences in the BM25 candidates p50 "
+          f"{statistics.median(candidate_sentences):.0f}")
     print(f"{'':24} {'p50 ms':>8} {'p95 ms':>8} {'p50 / check':>12}")
     for label, values in timings.items():
         p50, p95 = p50_p95(values)

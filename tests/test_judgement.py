@@ -126,4 +126,4 @@ def test_true_claims_shaped_like_contradictions_are_mostly_left_true(probe_db):
     assert json.loads(result.stdout)["verdict_accuracy"] >= 16 / 24
 
 
-PROBE_FLOOR = 0.82  # measured 0.880 with the shipped models (2026-12-07, README); a regression floor, not the target
+PROBE_FLOOR = 0.82  # measured 0.935 with the shipped models (2026-12-07, README); a regression floor, not the target

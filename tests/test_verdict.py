@@ -102,6 +102,9 @@ def test_counts_of_another_period_source_or_place_are_context():
     # nor does Aleppo's share of the month contradict the country's total (a part, another place)
     aleppo = "منذ بدء هجوم قوات النظام في منتصف نوفمبر، قتل 409 مدنيين بينهم 45 طفلا جراء القصف على شرق حلب"
     assert [c.relation for c in compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, [(0, aleppo)])] == ["context"]
+    # … because of the place: the same sentence without it is compared
+    nowhere = aleppo.replace(" على شرق حلب", "")
+    assert [c.relation for c in compare_counts("مقتل 1300 مدني في سوريا خلال نوفمبر", 1, [(0, nowhere)])] == ["conflict"]
 
 
 def test_claim_event_date_needs_year_and_month():

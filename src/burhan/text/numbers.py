@@ -110,16 +110,16 @@ def extract_numbers(text: str, normal: str | None = None) -> list[NumberMention]
     """All numbers in ``text``, in order of appearance. ``normal``: ``normalize(text)`` when
     already made (``TextAnalysis``): a text without a number is then told from it, without the
     offsets back to ``text`` (most sentences have none)."""
-    same_form = normal is not None and not needs_nfkc(text)  # then ``normal`` is ``norm`` below
-    if same_form and not _may_hold_number(normal):
-        return []
-    norm, offsets = normalize_with_offsets(text)
-    if not same_form and not _may_hold_number(norm):
-        return []  # most sentences: no word where a number could start (the loop below would skip each)
+    # without NFKC, ``normalize`` and ``normalize_with_offsets`` give the same form
+    norm, offsets = (normal, None) if normal is not None and not needs_nfkc(text) else normalize_with_offsets(text)
+    tokens = _WORD.findall(norm)
+    may_start = list(map(_may_start_number, tokens))  # map runs in C: no Python frame per word
+    if True not in may_start:
+        return []  # most sentences: no word where a number could start
+    if offsets is None:
+        norm, offsets = normalize_with_offsets(text)
     found = list(_WORD.finditer(norm))
-    tokens = list(map(re.Match.group, found))  # map and zip run in C: no Python frame per word
     words = list(zip(tokens, map(re.Match.start, found), map(re.Match.end, found)))
-    may_start = list(map(_may_start_number, tokens))
     mentions: list[NumberMention] = []
     i = 0
     while True:
@@ -148,11 +148,6 @@ def extract_numbers(text: str, normal: str | None = None) -> list[NumberMention]
         )
         i = j
     return mentions
-
-
-def _may_hold_number(norm: str) -> bool:
-    """Whether a number can start at some word of the matching form ``norm``."""
-    return any(map(_may_start_number, _WORD.findall(norm)))
 
 
 def _parse_number(words: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:

@@ -51,7 +51,7 @@ _DUALS = {normalize(w): (normalize(u), 2) for w, u in (
     ("سنتين", "سنة"), ("سنتان", "سنة"))}
 _BARE_UNIT = re.compile(r"(?<!\w)(?:لمده|منذ|طيله|طوال)\s+(?:ال)?([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+")
-_DUAL_FORMS = frozenset(_DUALS) | {clitic + dual for clitic in "وبل" for dual in _DUALS}
+_DUAL_FORMS = frozenset(_DUALS) | {clitic + dual for clitic in "وبل" for dual in _DUALS}  # as written
 
 
 @dataclass(frozen=True)
@@ -156,14 +156,12 @@ def _implicit_durations(text: str, found: list[Quantity]) -> list[Quantity]:
     out = []
     for m in _WORD.finditer(norm):
         word = m.group()
-        for bare in (word, word[1:] if word[:1] in "وبل" else word):
-            if bare in _DUALS:
-                unit, count = _DUALS[bare]
-                kind, factor = _UNIT_OF[unit]
-                start, end = offsets[m.start()], offsets[m.end() - 1] + 1
-                out.append(Quantity(kind, count * factor, NumberMention(count, text[start:end], start, end,
-                                                                       noun=text[start:end]), text[start:end]))
-                break
+        if word in _DUAL_FORMS:
+            unit, count = _DUALS[word if word in _DUALS else word[1:]]
+            kind, factor = _UNIT_OF[unit]
+            start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+            out.append(Quantity(kind, count * factor, NumberMention(count, text[start:end], start, end,
+                                                                   noun=text[start:end]), text[start:end]))
     for m in _BARE_UNIT.finditer(norm):
         unit = unit_of(m.group(1))
         if unit and unit[0] == "duration":

@@ -52,18 +52,22 @@ def compare_counts(claim: str, article_id: int, sentences: list[tuple[int, str]]
     claim_analysis = analyse(claim)
     if not claim_analysis.quantities:
         return []
+    claimed_keys = {q.key for q in claim_analysis.quantities}
+    # the sentences with a quantity of a claimed key, each with whether it speaks of another
+    # period, source or place (then none of its quantities is in the claimed one's slot)
+    candidates = []
+    for index, text in sentences:
+        analysed = analyse(text)
+        if any(q.key in claimed_keys for q in analysed.quantities):
+            candidates.append((index, text, analysed, any(circumstance_clashes(claim_analysis, analysed))))
     checks = []
     for claimed, claimed_context in zip(claim_analysis.quantities, claim_analysis.quantity_contexts):
         same_key = []  # (sentence index, text, reported quantity, whether in the claimed one's slot)
-        for index, text in sentences:
-            found = [reported for reported in analyse(text).quantities if reported.key == claimed.key]
-            if not found:
-                continue
-            if any(circumstance_clashes(claim_analysis, analyse(text))):
-                same_key += [(index, text, reported, False) for reported in found]  # another period, source or place
-            else:  # the roots around a sentence's counts are read only where one is of the claimed key
-                in_slot = analyse(text).quantities_in_slot(claimed_context)
-                same_key += [(index, text, reported, reported in in_slot) for reported in found]
+        for index, text, analysed, elsewhere in candidates:
+            found = [reported for reported in analysed.quantities if reported.key == claimed.key]
+            # the roots around a sentence's counts are read only where one is of the claimed key
+            in_slot = [] if elsewhere or not found else analysed.quantities_in_slot(claimed_context)
+            same_key += [(index, text, reported, reported in in_slot) for reported in found]
         states_claim = quantity_relation(claimed, [reported for _, _, reported, slot in same_key if slot]) == "match"
         for index, text, reported, same_slot in same_key:
             if not same_slot:
