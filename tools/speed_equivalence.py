@@ -7,8 +7,8 @@ run the same comparisons on small samples).
     python tools/speed_equivalence.py check-outputs STORE OUT.pkl [--claims 40] [--unifiedfc DIR]
     python tools/speed_equivalence.py compare A.pkl B.pkl
 
-``check-outputs`` writes, for the first Unified-FC claims, the stance features, predictions and
-verdict over their 20 BM25 candidates (each claim twice: the second pass reads the caches). Run it
+``check-outputs`` writes, for the first Unified-FC claims, the stance features, predictions,
+verdict, evidence (stance, places, rationale) and count checks over their 20 BM25 candidates (each claim twice: the second pass reads the caches). Run it
 with two trees (``PYTHONPATH=<worktree>/src``) on the same store, then ``compare`` the files.
 """
 
@@ -105,7 +105,8 @@ def check_outputs(store, out: Path, claims: int, unifiedfc: Path) -> None:
             X = engine.stance_model._analyse(pairs)[0]
             predictions = [(p.label, p.probs) for p in engine.stance_model.predict(pairs)]
             verdict = engine.check(claim.claim)
-            rows.append((X, predictions, (verdict.verdict, verdict.p_true, verdict.basis)))
+            rows.append((X, predictions, (verdict.verdict, verdict.p_true, verdict.basis),
+                         [(e.article_id, e.stance, e.places, e.rationale) for e in verdict.evidence], verdict.numbers))
     out.write_bytes(pickle.dumps(rows))
     print(f"{len(rows)} claim checks written to {out}")
 
