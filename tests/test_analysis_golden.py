@@ -47,24 +47,3 @@ def test_golden_sample_has_content(golden):
     assert sum(len(a["numbers"]) for a in articles) > 100
     assert sum(len(a["dates"]) for a in articles) > 50
     assert sum("سوريا" in s for a in articles for s in a["sentences"]) > 20
-
-
-
-@pytest.mark.skipif(not (DATASETS / "unifiedfc" / "dataset").is_dir(), reason="../shared/datasets/unifiedfc is absent")
-def test_parts_stored_at_ingest_are_the_analysers(tmp_path):
-    """The normal form and places ingest stores with each sentence, read back from a store, are
-    exactly what ``TextAnalysis`` makes afresh, on the golden sample's sentences."""
-    from burhan.ingest import ingest
-    from burhan.store import Store
-    from burhan.text.analysis import TextAnalysis
-
-    with Store(tmp_path / "s.db") as store:
-        ingest(_tool().sample_files(DATASETS), store, workers=2)
-        articles = store.articles(store.article_ids())
-    sentences = [s for a in articles for s in a.sentences]
-    assert len(articles) >= 50 and len(sentences) > 1000
-    for sentence in sentences:
-        fresh = TextAnalysis(sentence.text)
-        assert (sentence.normal, sentence.places) == (fresh.normal, fresh.places), sentence.text
-    assert sum(bool(s.places) for s in sentences) > 100
-    assert sum(len(s.places) > 1 for s in sentences) > 20

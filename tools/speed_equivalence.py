@@ -8,8 +8,10 @@ run the same comparisons on small samples).
     python tools/speed_equivalence.py compare A.pkl B.pkl
 
 ``check-outputs`` writes, for the first Unified-FC claims, the stance features, predictions,
-verdict, evidence (stance, places, rationale) and count checks over their 20 BM25 candidates (each claim twice: the second pass reads the caches). Run it
-with two trees (``PYTHONPATH=<worktree>/src``) on the same store, then ``compare`` the files.
+verdict, evidence (stance, places, rationale) and count checks over their 20 BM25 candidates
+(each claim twice: the second pass reads the caches). Run it with two trees (``PYTHONPATH=<worktree>/src``)
+on the same store and BM25 index — copy the store's ``.index`` folder with it: two index builds of
+one store can order near-tied candidates (copies of one story) differently — then ``compare``.
 """
 
 from __future__ import annotations

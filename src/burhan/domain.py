@@ -24,16 +24,12 @@ RATINGS: tuple[str, ...] = get_args(RatingLabel)
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of an article, as displayed (original spelling kept), with the parts of its
-    analysis (``burhan.text.analysis.TextAnalysis``) that ingest makes and stores: its search
-    ``stems``, its ``normal`` (matching) form and its ``places``. A check reads them back
-    instead of analysing the sentence again."""
+    """One sentence of an article, as displayed (original spelling kept), with its search
+    stems (``burhan.text.tokens.analyze``), analysed once at ingest and stored."""
 
     index: int
     text: str
     stems: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
-    normal: str | None = field(default=None, repr=False, compare=False)
-    places: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -74,27 +70,20 @@ class Article:
 
     # Pickled compactly: ingest's worker processes send every article to the writing process,
     # and one ``Sentence`` and one tuple of stems per sentence made pickling ten times slower
-    # than a few strings per article (texts, stems, normal forms and places, a line per
-    # sentence; no sentence, stem, normal form or place holds a newline, nor a place a tab).
+    # than two strings per article (texts and stems, a line each).
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         sentences = state["sentences"]
-        if all(s.index == k and None not in (s.stems, s.normal, s.places) and "\n" not in s.text
-               for k, s in enumerate(sentences)):
+        if all(s.index == k and s.stems is not None and "\n" not in s.text for k, s in enumerate(sentences)):
             state["sentences"] = (len(sentences), "\n".join(s.text for s in sentences),
-                                  "\n".join(" ".join(s.stems) for s in sentences),
-                                  "\n".join(s.normal for s in sentences),
-                                  "\n".join("\t".join(s.places) for s in sentences))
+                                  "\n".join(" ".join(s.stems) for s in sentences))
         return state
 
     def __setstate__(self, state: dict) -> None:
         if isinstance(state["sentences"], tuple):
-            count, texts, stems, normals, places = state["sentences"]
-            state["sentences"] = [
-                Sentence(k, text, tuple(words.split()), normal, tuple(filter(None, names.split("\t"))))
-                for k, (text, words, normal, names)
-                in enumerate(zip(texts.split("\n"), stems.split("\n"), normals.split("\n"), places.split("\n")))
-            ] if count else []
+            count, texts, stems = state["sentences"]
+            state["sentences"] = [Sentence(k, text, tuple(words.split())) for k, (text, words)
+                                  in enumerate(zip(texts.split("\n"), stems.split("\n")))] if count else []
         self.__dict__.update(state)
 
 

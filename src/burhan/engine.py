@@ -206,9 +206,8 @@ class Engine:
     def assess(self, claim: Claim, articles: list[Article]):
         """Score each article against the claim: stance, rationale, reliability, date, counts.
         Returns (evidence ordered by weight, count checks, claim places, claimed event date)."""
-        for a in articles:  # the analyses stored at ingest: every stage below reads these
-            analyse_all([s.text for s in a.sentences], [s.stems for s in a.sentences],
-                        [s.normal for s in a.sentences], [s.places for s in a.sentences])
+        for a in articles:  # the stems stored at ingest: every stage below reads these analyses
+            analyse_all([s.text for s in a.sentences], [s.stems for s in a.sentences])
         predictions = self.stance_model.predict([StancePair(claim.text, [s.text for s in a.sentences])
                                                  for a in articles])
         event_date = claim_event_date(claim.text, claim.date)

@@ -1,6 +1,6 @@
-"""Document → Article: boilerplate removal, title/date/source recovery, sentences with the parts
-of their analysis a check reads for every sentence (search stems, matching form, places), content
-hash and near-duplicate signature (the text's matching form made once for both).
+"""Document → Article: boilerplate removal, title/date/source recovery, sentences with their
+search stems, content hash and near-duplicate signature (the text's matching form made once
+for both).
 
 Scraped Arabic news carries page furniture: share buttons («مشاركة :»), comment forms
 («إضافة تعليق جديد», «لا يسمح بوسوم HTML», «التعليقات مغلقة»), «مقالات ذات صلة» lists,
@@ -24,7 +24,6 @@ from burhan.ingest.errors import IngestError
 from burhan.ingest.readers import domain_of
 from burhan.text.dates import extract_dates
 from burhan.text.normalize import normalize, normalize_many
-from burhan.text.places import places_of_normal
 from burhan.text.sentences import split_sentences
 from burhan.text.tokens import tokens_and_stems_many, tokens_join_across_sentences, tokens_of_normal
 
@@ -97,10 +96,8 @@ def clean(document: Document) -> Article:
     if not any(ch.isalpha() for ch in text):
         raise IngestError("no article text left after removing page furniture")
     texts = split_sentences(text)
-    normals = normalize_many(texts)
-    tokens, stems_per_sentence = tokens_and_stems_many(texts, normals)
-    sentences = [Sentence(index=k, text=s, stems=tuple(stems), normal=n, places=tuple(places_of_normal(n)))
-                 for k, (s, stems, n) in enumerate(zip(texts, stems_per_sentence, normals))]
+    tokens, stems_per_sentence = tokens_and_stems_many(texts)
+    sentences = [Sentence(index=k, text=s, stems=tuple(stems)) for k, (s, stems) in enumerate(zip(texts, stems_per_sentence))]
     normal = normalize(text)
     if tokens_join_across_sentences(text):
         tokens = tokens_of_normal(normal)

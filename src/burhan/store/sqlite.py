@@ -20,7 +20,6 @@ import numpy as np
 
 from burhan.domain import Article, FactCheck, Sentence
 from burhan.ingest.dedup import BANDS, DUPLICATE_THRESHOLD, bands, signature, similarity
-from burhan.text.analysis import TextAnalysis
 from burhan.text.tokens import analyze
 from burhan.text.normalize import normalize
 
@@ -158,13 +157,6 @@ MIGRATIONS = [
         revoked_at TEXT
     );
     """,
-    # v8: the other parts of each sentence's analysis that a check reads for every sentence,
-    # made once at ingest (issue 14): its matching form and its places (tab-separated); filled
-    # for older stores by ``DATA_MIGRATIONS[8]`` in the same transaction
-    """
-    ALTER TABLE sentences ADD COLUMN normal TEXT;
-    ALTER TABLE sentences ADD COLUMN places TEXT;
-    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -175,20 +167,8 @@ def _fill_stems(db: sqlite3.Connection) -> None:
                    [(" ".join(analyze(text)), a, i) for a, i, text in rows])
 
 
-def _fill_analyses(db: sqlite3.Connection) -> None:
-    rows = db.execute("SELECT article_id, idx, text FROM sentences WHERE normal IS NULL OR places IS NULL").fetchall()
-    db.executemany("UPDATE sentences SET normal = ?, places = ? WHERE article_id = ? AND idx = ?",
-                   [(*_analysed(text), a, i) for a, i, text in rows])
-
-
-def _analysed(text: str, normal: str | None = None, places: tuple[str, ...] | None = None) -> tuple[str, str]:
-    """A sentence's stored (normal form, places), made where not given."""
-    analysis = TextAnalysis(text, normal=normal, places=places)
-    return analysis.normal, "\t".join(analysis.places)
-
-
 # what a migration computes in Python after its SQL, by the version it takes the store to
-DATA_MIGRATIONS = {5: _fill_stems, 8: _fill_analyses}
+DATA_MIGRATIONS = {5: _fill_stems}
 
 ADDED, UNCHANGED, DUPLICATE = "added", "unchanged", "duplicate"
 
@@ -335,9 +315,9 @@ class Store:
                 if story is None:
                     db.execute("UPDATE articles SET story_id = id WHERE id = ?", (article.id,))
                 db.executemany(
-                    "INSERT INTO sentences (article_id, idx, text, stems, normal, places) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(article.id, s.index, s.text, " ".join(s.stems if s.stems is not None else analyze(s.text)),
-                      *_analysed(s.text, s.normal, s.places)) for s in article.sentences],
+                    "INSERT INTO sentences (article_id, idx, text, stems) VALUES (?, ?, ?, ?)",
+                    [(article.id, s.index, s.text, " ".join(s.stems if s.stems is not None else analyze(s.text)))
+                     for s in article.sentences],
                 )
                 db.executemany(
                     "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?)",
@@ -408,11 +388,10 @@ class Store:
         """The sentences of each article in ``ids``, in order (one query per ``IN_BATCH`` articles)."""
         out: dict[int, list[Sentence]] = {}
         for chunk, marks in _in_batches(ids):
-            rows = self.db.execute(f"SELECT article_id, idx, text, stems, normal, places FROM sentences"
-                                   f" WHERE article_id IN ({marks}) ORDER BY article_id, idx", chunk).fetchall()
-            for article_id, idx, text, stems, normal, places in rows:
-                out.setdefault(article_id, []).append(
-                    Sentence(idx, text, tuple(stems.split()), normal, tuple(places.split("\t")) if places else ()))
+            rows = self.db.execute(f"SELECT article_id, idx, text, stems FROM sentences WHERE article_id IN ({marks})"
+                                   " ORDER BY article_id, idx", chunk).fetchall()
+            for article_id, idx, text, stems in rows:
+                out.setdefault(article_id, []).append(Sentence(index=idx, text=text, stems=tuple(stems.split())))
         return out
 
     def article_ids(self, after: int = 0) -> list[int]:
@@ -452,7 +431,7 @@ class Store:
 
     def verify(self) -> list[str]:
         """Every problem found, one line each (empty: the store is sound): SQLite's integrity
-        check, the schema version, articles without sentences, stems or analyses, sentence numbering,
+        check, the schema version, articles without sentences or stems, sentence numbering,
         story links to missing articles, missing LSH bands, passages without a vector of an
         encoder other passages were embedded with."""
         db, problems = self.db, []
@@ -466,8 +445,6 @@ class Store:
             "articles whose sentences are not numbered 0..n-1": "SELECT article_id FROM sentences GROUP BY article_id"
                                                                  " HAVING max(idx) + 1 != count(*)",
             "articles with sentences lacking stems": "SELECT DISTINCT article_id FROM sentences WHERE stems IS NULL",
-            "articles with sentences lacking their normal form or places": "SELECT DISTINCT article_id FROM sentences"
-                                                                            " WHERE normal IS NULL OR places IS NULL",
             "articles linked to a missing story": "SELECT id FROM articles a WHERE NOT EXISTS"
                                                   " (SELECT 1 FROM articles b WHERE b.id = a.story_id)",
             f"articles without their {BANDS} LSH bands": "SELECT a.id FROM articles a LEFT JOIN lsh_bands b"

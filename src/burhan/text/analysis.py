@@ -6,25 +6,19 @@ analysed once per check however many stages (search, stance features, sentence a
 count comparison) look at them. Each part is computed on first use and kept:
 
 - ``normal``: the matching form (``burhan.text.normalize``);
-- ``stems``: the search terms (``burhan.text.tokens.analyze``);
+- ``stems``: the search terms (``burhan.text.tokens.analyze``) — stored with every sentence at
+  ingest and handed in by the store (``analyse(text, stems=…)``), so they are never recomputed;
 - ``words``: normalised words; ``predicate_sides``: antonym predicates and the side taken;
   ``predicate_cores``: the cores of negated and of asserted words;
 - ``numbers`` (with head nouns) and ``quantities`` (counts, durations, percentages, sums), with
   ``quantity_contexts``: the roots around each quantity, what the text says of what it counts;
 - ``places``, ``actors``, ``years``, ``months``, ``dates``.
-
-A sentence's ``stems``, ``normal`` form and ``places`` are made at ingest and stored with it (the
-store's ``sentences`` columns): a check reads them for every sentence of its candidates, and the
-store hands them back (``analyse(text, stems, normal, places)``), so they are never recomputed.
-The other parts are read for a check's best sentences only, and made on first use: stored too,
-they cost ingest more than they save a check (measured: docs/README, issue 14's note).
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
 from functools import cache, cached_property
 
 from burhan.text.actors import actor_names
@@ -44,12 +38,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 class TextAnalysis:
     """The analysis of one text; parts computed on first use (see the module docstring)."""
 
-    def __init__(self, text: str, stems: Sequence[str] | None = None, normal: str | None = None,
-                 places: Sequence[str] | None = None):
+    def __init__(self, text: str, stems: tuple[str, ...] | list[str] | None = None):
         self.text = text
-        for part, given in (("stems", stems), ("normal", normal), ("places", places)):
-            if given is not None:  # stored at ingest
-                self.__dict__[part] = given if part == "normal" else tuple(given)
+        if stems is not None:
+            self.__dict__["stems"] = tuple(stems)
 
     def __repr__(self) -> str:
         return f"TextAnalysis({self.text[:40]!r})"
@@ -150,31 +142,26 @@ def forget() -> None:
     _cache.clear()
 
 
-def analyse_all(texts: list[str], stems: list[Sequence[str] | None] | None = None,
-                normals: list[str | None] | None = None,
-                places: list[Sequence[str] | None] | None = None) -> list[TextAnalysis]:
-    """``[analyse(*given) for given in zip(texts, stems, normals, places)]``, the normal forms
-    neither given nor made yet made in one pass (``normalize_many``): an article's sentences,
-    met by a check."""
-    none = [None] * len(texts)
-    found = [analyse(*given) for given in zip(texts, stems or none, normals or none, places or none)]
+def analyse_all(texts: list[str], stems: list[tuple[str, ...] | None] | None = None) -> list[TextAnalysis]:
+    """``[analyse(t, s) for t, s in zip(texts, stems)]``, the normal forms of the texts not yet
+    analysed made in one pass (``normalize_many``): an article's sentences, met by a check."""
+    found = [analyse(text, s) for text, s in zip(texts, stems or [None] * len(texts))]
     fresh = [a for a in found if "normal" not in a.__dict__]
     for analysis, normal in zip(fresh, normalize_many([a.text for a in fresh])):
         analysis.__dict__["normal"] = normal
     return found
 
 
-def analyse(text: str, stems: Sequence[str] | None = None, normal: str | None = None,
-            places: Sequence[str] | None = None) -> TextAnalysis:
+def analyse(text: str, stems: tuple[str, ...] | list[str] | None = None) -> TextAnalysis:
     """The ``TextAnalysis`` of ``text``, made once per process (the last ``CACHE_SIZE`` texts
-    kept). ``stems``, ``normal``, ``places``: the parts stored at ingest, when known."""
+    kept). ``stems``: the text's stems when already known (stored at ingest)."""
     found = _cache.get(text)
     if found is not None:
         _cache.move_to_end(text)
         if stems is not None and "stems" not in found.__dict__:
             found.__dict__["stems"] = tuple(stems)
         return found
-    found = _cache[text] = TextAnalysis(text, stems, normal, places)
+    found = _cache[text] = TextAnalysis(text, stems)
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
     return found

@@ -74,14 +74,14 @@ def analyze(text: str, drop_stopwords: bool = True) -> list[str]:
     return _stems(tokenize(text), drop_stopwords)
 
 
-def tokens_and_stems_many(texts: list[str], normals: list[str] | None = None) -> tuple[list[str], list[list[str]]]:
+def tokens_and_stems_many(texts: list[str]) -> tuple[list[str], list[list[str]]]:
     """All the texts' ``tokenize`` tokens in order (stop words kept), and ``[analyze(t) for t in
     texts]``, from one tokenisation: the texts are normalised, tokenised and stemmed together, a newline
     (no normal form holds one, and ``stem`` keeps it) marking where each ends, instead of three
-    calls per text. ``normals``: ``normalize_many(texts)`` when already made."""
+    calls per text."""
     if not texts:
         return [], []
-    joined = "\n".join(normalize_many(texts) if normals is None else normals)
+    joined = "\n".join(normalize_many(texts))
     marked = tokens_of_normal(joined, _TOKEN_OR_NEWLINE)
     stems = _stems(marked, True)
     return list(filter("\n".__ne__, marked)), [part.split() for part in " ".join(stems).split("\n")]
