@@ -569,6 +569,7 @@ import sys
 from pathlib import Path
 
 from burhan.evaluation.verdict import cross_validate_verdict
+from burhan.stance.training import EvidenceTrainer
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIFIEDFC = ROOT.parent / "shared" / "datasets" / "unifiedfc"
@@ -580,6 +581,8 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "docs" / "studies" / "verdict_prior.json"))
     parser.add_argument("--features", default=str(ROOT / "docs" / "studies" / "verdict_cv_features.json"))
     parser.add_argument("--polarity", default=None, help="the stance models' polarity (default: theirs)")
+    parser.add_argument("--seed", type=int, default=13, help="the seed every fold's evidence and stance models train "
+                                                             "with (that of 'burhan train')")
     args = parser.parse_args()
     last = {}
 
@@ -590,7 +593,8 @@ def main() -> None:
 
     result = cross_validate_verdict(UNIFIEDFC, UNIFIEDFC / "train_test_splits.txt", evidence="retrieved", db=args.db,
                                     on_progress=progress, baselines=False, features_out=args.features,
-                                    stance_params={"polarity": args.polarity} if args.polarity else None,
+                                    evidence_trainer=EvidenceTrainer(UNIFIEDFC.parent, seed=args.seed),
+                                    stance_params={"seed": args.seed, **({"polarity": args.polarity} if args.polarity else {})},
                                     variants={"disagree_weight=-1.5": {"disagree_weight": -1.5},
                                               "disagree_weight=-3": {"disagree_weight": -3.0},
                                               "unconfirmed_margin=0.1": {"unconfirmed_margin": 0.1},

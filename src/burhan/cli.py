@@ -308,6 +308,8 @@ def eval_stance(
                                                            "model with this polarity_coverage (repeatable).")] = [],
     polarity: Annotated[list[str], typer.Option("--polarity", help="With --cv: also the shipped model with this "
                                                 "polarity: classifier, evidence or explicit (repeatable).")] = [],
+    seed: Annotated[int, typer.Option("--seed", help="With --cv: the seed each fold's evidence and stance models "
+                                      "train with (that of 'burhan train').")] = 13,
     as_json: JsonOption = False,
 ) -> None:
     """Accuracy, macro-F1, per class, confusion (and rationale P/R/F1 on Unified-FC)."""
@@ -323,17 +325,17 @@ def eval_stance(
             from burhan.stance.training import EvidenceTrainer
 
             pair_training = load_ans(ans_train) if ans_train else None
-            trainer = EvidenceTrainer(datasets or path.resolve().parent)
-            systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out))}
+            trainer = EvidenceTrainer(datasets or path.resolve().parent, seed=seed)
+            systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out), seed=seed)}
             for value in polarity_coverage:
                 systems[f"burhan_polarity_coverage_{value}"] = lambda held_out, value=value: StanceModel(
-                    evidence=trainer.fit(held_out), polarity_coverage=value)
+                    evidence=trainer.fit(held_out), polarity_coverage=value, seed=seed)
             for value in polarity:
                 systems[f"burhan_polarity_{value}"] = lambda held_out, value=value: StanceModel(
-                    evidence=trainer.fit(held_out), polarity=value)
+                    evidence=trainer.fit(held_out), polarity=value, seed=seed)
             if baselines:
                 systems["burhan_polarity_classifier"] = lambda held_out: StanceModel(
-                    evidence=trainer.fit(held_out), polarity="classifier")
+                    evidence=trainer.fit(held_out), polarity="classifier", seed=seed)
             if pair_training is not None:
                 systems["wave1_with_embeddings"] = lambda held_out: StanceModel(use_embeddings=True)
             if baselines:
