@@ -559,6 +559,23 @@ without the change reproduce the shipped classifiers exactly (the files differ o
 keys added since, at their defaults: ``hidden``, ``alpha``, ``members``, ``dense_cosines``) — so
 the shipped models are reproducible, and every move above is the change's own: through the
 alignment features and the synthetic training pairs, whose duration edits read ``quantities``.
+Thirty-first run (2026-12-07, fourth session; **found by a speed-equivalence check**, declared, not
+by reading probes or study outputs): retrieval that does not depend on how the index was built.
+Two builds of one store's BM25 index returned the five candidates of Unified-FC claim 38 that tie
+at exactly 37.1858 (four copies of one story and an article of the same quantised length) in
+different orders — tantivy returns equal scores in segment order — so a check's candidate order,
+and where ties straddle k = 20 its candidates, changed with a rebuild. Change: BM25 hits with
+equal scores in article (and sentence) order, every hit tied with the k-th fetched before the cut
+(``LexicalIndex.search_terms``), and the hybrid fusion's equal scores in key order
+(``zscore_fusion``; the sharded merge already did so). No model is retrained. Protocol, written
+before the run, against the shipped twenty-ninth: this study once (features in
+``docs/studies/verdict_cv_features_ties.json``), ``python tools/verdict_noise.py
+docs/studies/verdict_cv_features_count_places.json docs/studies/verdict_cv_features_ties.json
+--rounds 2000``, both probe sets (with the verdict model refitted on the run's rows when they
+differ), the full suite. Ship if the paired accuracy interval's lower end is above −0.03 and its
+point ≥ −0.01, ECE ≤ 0.069 (0.059 + 0.01), the original probes at least 85 of 92 (the shipped 86
+less one) with count, measure and partly_true together at least 20 of 21, true shapes at least 16
+of 24, and the suite passes; else revert.
 """
 
 from __future__ import annotations
