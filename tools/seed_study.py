@@ -63,14 +63,20 @@ def main() -> None:
     seeds = [13, *args.seeds]
     table = {seed: figures(seed) for seed in seeds}
     names = list(table[13])
-    print(f"{'':34}" + "".join(f"{'seed ' + str(s):>14}" for s in seeds) + f"{'spread':>10}{'30th run':>10}")
+    print(f"{'':34}" + "".join(f"{'seed ' + str(s):>28}" for s in seeds) + f"{'spread':>10}{'30th run':>10}")
     for name in names:
         values = [table[s].get(name) for s in seeds]
         numeric = [v for v in values if isinstance(v, (int, float))]
         spread = f"{max(numeric) - min(numeric):.4g}" if len(numeric) == len(values) else ""
-        print(f"{name:34}" + "".join(f"{str(v):>14}" for v in values) + f"{spread:>10}{THIRTIETH.get(name, ''):>10}")
+        print(f"{name:34}" + "".join(f"{str(v):>28}" for v in values) + f"{spread:>10}{THIRTIETH.get(name, ''):>10}")
     for seed in args.seeds:
         print(f"seed {seed}, paired against seed 13: {table[seed].get('paired accuracy vs seed 13')}")
+    for name in ("probes", "true_shapes"):  # the probes whose verdict is right under some seeds only
+        right = {seed: {r["id"]: r["verdict_right"] for r in json.loads(files(seed)[name].read_text(encoding="utf-8"))["results"]}
+                 for seed in seeds}
+        unstable = [i for i in right[13] if len({right[s][i] for s in seeds}) > 1]
+        print(f"{name}: {len(unstable)} of {len(right[13])} right under some seeds only: " +
+              ", ".join(f"{i} ({''.join('+' if right[s][i] else '-' for s in seeds)})" for i in unstable))
 
 
 if __name__ == "__main__":
