@@ -250,3 +250,29 @@ def test_the_encoder_cache_in_memory_is_bounded():
     cached.encode([sentences[0]], "passage")  # the oldest: encoded again
     assert inner.calls == sentences + [sentences[0]]
     assert cached.encoded == {"passage": 4}  # the misses, which a benchmark reads
+
+
+def test_tied_scores_come_in_article_order_whatever_the_index_segments(tmp_path):
+    """Copies of one story score exactly alike; tantivy returns ties in the order of its segments
+    (three syncs make three here, and its top 3 were articles 1, 3, 9). The top k holds the tied
+    articles of the lowest ids, in id order, so that a rebuilt index gives the same candidates."""
+    copy = "قالت وزارة الدفاع الروسية إن قواتها ستواصل عملياتها في شرق حلب خلال الأيام المقبلة. وأضافت أن الهدنة انتهت."
+    other = "أعلنت الأمم المتحدة عن إرسال قافلة مساعدات إلى مضايا المحاصرة في ريف دمشق. وقالت إن الوضع الإنساني صعب."
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with Store(tmp_path / "s.db") as store:
+        searcher = Searcher(store)
+        for batch in range(3):
+            for n in range(4):
+                (corpus / f"{batch}_{n}.txt").write_text(copy if n % 2 == 0 else other, encoding="utf-8")
+            ingest([corpus], store)
+            searcher.sync(embed=False)
+        query = "روسيا ستواصل عملياتها في شرق حلب"
+        copies = [a.id for a in store.articles(store.article_ids()) if "ستواصل" in a.text]
+        assert len(copies) == 6
+        top = searcher.lexical.search(query, 3)
+        assert [h.article_id for h in top] == sorted(copies)[:3] and len({h.score for h in top}) == 1
+        assert [h.article_id for h in searcher.lexical.search(query, 10)] == sorted(copies)
+        assert [a for a, _ in searcher.rank_articles(query, 3, "bm25")] == sorted(copies)[:3]
+        sentences = searcher.lexical.search(query, 4, sentences=True)
+        assert [(h.article_id, h.sentence_index) for h in sentences] == [(a, 0) for a in sorted(copies)[:4]]

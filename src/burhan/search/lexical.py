@@ -301,12 +301,23 @@ class LexicalIndex:
         return _statistics(self._searcher(sentences), terms, tokens)
 
     def search_terms(self, terms: list[str], k: int = 10, sentences: bool = False) -> list[LexicalHit]:
-        """BM25 top ``k`` for already analysed ``terms``."""
-        if not terms:
+        """BM25 top ``k`` for already analysed ``terms``; equal scores in article (and sentence)
+        order. Copies of one story score exactly alike, and tantivy returns ties in the order of
+        its segments, which differs between two builds of one store's index: the hits tied with
+        the ``k``-th are all fetched, so that which of them make the top ``k`` does not depend
+        on the build either."""
+        if not terms or k < 1:
             return []
         searcher = self._searcher(sentences)
         query = any_term_query(self._schema(sentences), "body", terms)
-        return [_hit(searcher, address, score, sentences) for score, address in searcher.search(query, k).hits]
+        depth = k + 1
+        while True:
+            found = searcher.search(query, depth).hits
+            if len(found) < depth or found[-1][0] < found[k - 1][0]:
+                break  # every hit that ties with the k-th is in ``found``
+            depth *= 2
+        hits = [_hit(searcher, address, score, sentences) for score, address in found]
+        return sorted(hits, key=lambda h: (-h.score, h.article_id, h.sentence_index or 0))[:k]
 
     def candidates_in_collection(self, terms: list[str], k: int, statistics: TermStatistics,
                                  sentences: bool = False) -> CollectionCandidates:

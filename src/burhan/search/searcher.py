@@ -89,7 +89,7 @@ def zscore_fusion(lexical: list[tuple], dense: list[tuple], dense_weight: float)
     lex_floor, den_floor = min(lex.values(), default=0.0), min(den.values(), default=0.0)
     fused = {key: (1 - dense_weight) * lex.get(key, lex_floor) + dense_weight * den.get(key, den_floor)
              for key in lex.keys() | den.keys()}
-    return sorted(fused.items(), key=lambda item: -item[1])
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))  # ties (copies of one story) by key
 
 
 class Searcher:
