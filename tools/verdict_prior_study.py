@@ -576,6 +576,13 @@ differ), the full suite. Ship if the paired accuracy interval's lower end is abo
 point ≥ −0.01, ECE ≤ 0.069 (0.059 + 0.01), the original probes at least 85 of 92 (the shipped 86
 less one) with count, measure and partly_true together at least 20 of 21, true shapes at least 16
 of 24, and the suite passes; else revert.
+Result (docs/studies/verdict_prior_thirtyfirst.json, verdict_cv_features_ties.json,
+verdict_noise_thirtyfirst.txt, probes{,_true_shapes}_ties.json; 3 min 20 s): the kept rows and bases
+identical to the twenty-ninth's (every verdict feature reads the related stories whatever their
+order, and the copies that tie are merged as one story), so accuracy 0.6243 — paired +0.000
+[0.000, 0.000], no verdict changed — ECE 0.0587, 66 NEE; the verdict model not refitted (same rows);
+original probes 86 of 92 and true shapes 17 of 24, their JSON byte-identical to the twenty-ninth's;
+the suite passed → **shipped**.
 """
 
 from __future__ import annotations
