@@ -583,6 +583,28 @@ order, and the copies that tie are merged as one story), so accuracy 0.6243 — 
 [0.000, 0.000], no verdict changed — ECE 0.0587, 66 NEE; the verdict model not refitted (same rows);
 original probes 86 of 92 and true shapes 17 of 24, their JSON byte-identical to the twenty-ninth's;
 the suite passed → **shipped**.
+
+Thirty-second run (2026-12-07, fourth session; **designed after reading one output of ``burhan
+demo``**, declared): the Syrian ministry's «نفى مصدر في وزارة الإعلام السورية الأرقام التي نشرها
+المرصد … عن مقتل 1300 مدني خلال نوفمبر، ووصفها بأنها مبالغ فيها» is read as *agree* (0.53; the
+evidence model gives that sentence P(supports) 0.83) and the explanation lists the ministry among
+«المصادر المستقلة المؤيدة (2)»: a denial counted as confirmation. Change (``StanceModel(
+denial_not_agree=True)``, not fitted, like every side rule): an article whose decisive sentence
+reports a denial the claim does not make (the alignment's ``denial_in_sentence``: a denial word
+in the sentence and none in the claim) cannot agree — its agree mass goes to *discuss* (never to
+disagree: the denial may be wrong, and a denied claim is not thereby false). No model retrained;
+the seed is the shipped 13, so the comparisons are paired as in the verdict-only runs. Protocol,
+written before the runs, against the shipped thirty-first: ``burhan eval stance --format unifiedfc
+… --cv … --json`` once (→ ``docs/studies/stance_cv_denial_not_agree.json``), this study once
+(features in ``docs/studies/verdict_cv_features_denial_not_agree.json``), ``python
+tools/verdict_noise.py docs/studies/verdict_cv_features_ties.json
+docs/studies/verdict_cv_features_denial_not_agree.json --rounds 2000``, the verdict model refitted
+on the run's rows (to a scratch file) for both probe sets, the full suite. Ship (the option on by
+default, the verdict model refitted) if stance CV macro-F1 ≥ 0.4616 (0.4666 − 0.005) with ≥ 50%
+of edited claims read as disagree, the paired accuracy interval's lower end above −0.03 and its
+point ≥ −0.01, ECE ≤ 0.069, the original probes at least 85 of 92 with count, measure and
+partly_true together at least 20 of 21, true shapes at least 16 of 24, and the suite passes; else
+remove the option.
 """
 
 from __future__ import annotations
