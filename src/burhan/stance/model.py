@@ -39,7 +39,9 @@ Pipeline (one job per piece):
    the evidence model alone then cannot turn a true paraphrase into a contradiction. With
    ``counts_decide``, where the decisive sentence does not decide, a sentence that gives another
    value for a count or measure the claim states and refutes it does, whatever its coverage:
-   an article confirming one half of a claim and contradicting the other refutes it.
+   an article confirming one half of a claim and contradicting the other refutes it. With
+   ``denial_not_agree``, an article whose decisive sentence reports a denial the claim does not
+   make («نفى مصدر … الأرقام … عن مقتل 1300 مدني») cannot agree: its agree mass goes to discuss.
 
 The rationale is the ``rationale_k`` sentences that carry the decision: with an evidence
 model, those with the highest coverage × max(P(supports), P(refutes)); else the best
@@ -78,6 +80,7 @@ EVIDENCE_FEATURES = ("evidence_supports_max", "evidence_refutes_max", "evidence_
                      "evidence_supports_decisive", "evidence_refutes_decisive", "evidence_coverage_decisive")
 POLARITIES = ("classifier", "evidence", "explicit")
 _CLASH_COLUMNS = [ALIGNMENT_FEATURES.index(name) for name in CLASHES]
+_DENIAL_COLUMN = ALIGNMENT_FEATURES.index("denial_in_sentence")
 FORMAT_VERSION = 3
 
 
@@ -105,6 +108,7 @@ class Sides:
     has: np.ndarray
     supports: np.ndarray
     refutes: np.ndarray
+    denied: np.ndarray  # the decisive sentence reports a denial the claim does not make
 
 
 @dataclass
@@ -144,7 +148,7 @@ class StanceModel:
                  clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
-                 dense_cosines: bool = False):
+                 dense_cosines: bool = False, denial_not_agree: bool = True):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         self.use_embeddings = use_embeddings
@@ -173,6 +177,10 @@ class StanceModel:
         # what the article is about in meaning, not only in stems: the cosine of the claim with its
         # best sentences (``encoders[0]``) fills the cosine features without the wave-1 pair scorer
         self.dense_cosines = dense_cosines
+        # an article whose decisive sentence reports a denial the claim does not make cannot agree
+        # (its agree mass goes to discuss): the evidence model reads «نفى … مقتل 1300 مدني» as
+        # support of «مقتل 1300 مدني», and a denial is no confirmation
+        self.denial_not_agree = denial_not_agree
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -191,7 +199,7 @@ class StanceModel:
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
-                 "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines")
+                 "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines", "denial_not_agree")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -256,10 +264,12 @@ class StanceModel:
         ref = X[:, start + EVIDENCE_FEATURES.index("evidence_refutes_decisive")].astype(np.float64)
         covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
         has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
+        decisive = self._decisive_alignment(pairs, scored)
+        denied = decisive[:, _DENIAL_COLUMN] > 0 if self.denial_not_agree else np.zeros(len(pairs), dtype=bool)
         if self.polarity == "classifier":
             has[:] = False
         elif self.polarity == "explicit":
-            has &= self._decisive_clash(pairs, scored) & (ref > sup)
+            has &= decisive[:, _CLASH_COLUMNS].any(axis=1) & (ref > sup)
             if self.counts_decide:
                 for k, items in scored.items():
                     if has[k]:
@@ -272,7 +282,7 @@ class StanceModel:
                     if refuting:
                         ref[k], sup[k] = max(refuting)
                         has[k] = True
-        return Sides(has, sup, ref)
+        return Sides(has, sup, ref, denied)
 
     def _bow_text(self, pair: StancePair, ranking: list[SentenceScore]) -> str:
         """The stems the bag of words sees (space-joined): those of the best sentences, without
@@ -284,13 +294,12 @@ class StanceModel:
                         if t not in claim)
 
     @staticmethod
-    def _decisive_clash(pairs: list[StancePair], scored: dict) -> np.ndarray:
-        """Per pair: does its decisive sentence (as in ``_evidence_features``) clash explicitly
-        with the claim?"""
-        out = np.zeros(len(pairs), dtype=bool)
+    def _decisive_alignment(pairs: list[StancePair], scored: dict) -> np.ndarray:
+        """Per pair: the alignment features of its decisive sentence (as in ``_evidence_features``)
+        with the claim; zeros for a pair with no scored sentence."""
+        out = np.zeros((len(pairs), len(ALIGNMENT_FEATURES)), dtype=np.float32)
         for k, items in scored.items():
-            index = items[_decisive(items)][0]
-            out[k] = bool(alignment_features(pairs[k].claim, pairs[k].sentences[index])[_CLASH_COLUMNS].any())
+            out[k] = alignment_features(pairs[k].claim, pairs[k].sentences[items[_decisive(items)][0]])
         return out
 
     def _evidence_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
@@ -402,6 +411,10 @@ class StanceModel:
             sided = out[has, agree] + out[has, disagree]
             out[has, agree] = sided * sup[has] / (sup[has] + ref[has])
             out[has, disagree] = sided * ref[has] / (sup[has] + ref[has])
+            # a denial the claim does not make is no confirmation of it
+            discuss, denied = LABELS.index("discuss"), sides.denied
+            out[denied, discuss] += out[denied, agree]
+            out[denied, agree] = 0.0
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
@@ -458,9 +471,10 @@ class StanceModel:
         if payload.get("format") not in (2, FORMAT_VERSION):  # 2: wave 1, without an evidence model
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
-        # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` not that rule
+        # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` (``denial_not_agree``)
+        # not that rule
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
-                  "dense_cosines": False, **payload["params"]}
+                  "dense_cosines": False, "denial_not_agree": False, **payload["params"]}
         model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
