@@ -215,3 +215,29 @@ def test_cli_eval_stance(unifiedfc, tmp_path):
     assert report["pairs"] == sum(len(json.loads(p.read_text())["article"]) for p in subset.glob("*.json"))
     bad = runner.invoke(app, ["eval", "stance", str(tmp_path / "nothing"), "--json"])
     assert bad.exit_code == 2 and "no Unified-FC claim files" in bad.output
+
+
+def test_an_article_reporting_a_denial_of_the_claim_does_not_agree_with_it():
+    """The demo's ministry article denies the Observatory's figure; the evidence model reads its
+    decisive sentence as support (the claim's words are all there). With ``denial_not_agree`` the
+    article cannot agree: its agree mass goes to discuss, none to disagree. A claim that itself
+    reports the denial is left alone."""
+    from burhan.stance.training import SHIPPED_MODEL
+
+    article = ["نفى مصدر في وزارة الإعلام السورية الأرقام التي نشرها المرصد السوري لحقوق الإنسان عن مقتل 1300 "
+               "مدني خلال نوفمبر، ووصفها بأنها مبالغ فيها.",
+               "وقال المصدر إن عدد الضحايا المدنيين لم يتجاوز 300 مدني خلال الشهر، معظمهم قتلوا في هجمات للمسلحين."]
+    title = "مصدر حكومي: عدد الضحايا المدنيين في نوفمبر أقل بكثير مما يعلنه المرصد"
+    model = StanceModel.load(SHIPPED_MODEL)
+    pairs = [StancePair("مقتل 1300 مدني في سوريا خلال نوفمبر", article, title),
+             StancePair("مصدر حكومي ينفي مقتل 1300 مدني خلال نوفمبر", article, title)]
+    model.denial_not_agree = False
+    (before, denial_before) = model.predict_proba(pairs)
+    model.denial_not_agree = True
+    (after, denial_after) = model.predict_proba(pairs)
+    agree, disagree, discuss = (LABELS.index(x) for x in ("agree", "disagree", "discuss"))
+    assert np.argmax(before) == agree  # what the rule is for
+    assert after[agree] == 0.0 and np.argmax(after) != agree
+    assert after[discuss] == pytest.approx(before[discuss] + before[agree]) and after[disagree] == before[disagree]
+    assert np.array_equal(denial_after, denial_before)  # the claim reports the denial: no rule
+    assert model.params()["denial_not_agree"] is True

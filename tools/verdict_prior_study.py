@@ -604,7 +604,16 @@ default, the verdict model refitted) if stance CV macro-F1 ≥ 0.4616 (0.4666 �
 of edited claims read as disagree, the paired accuracy interval's lower end above −0.03 and its
 point ≥ −0.01, ECE ≤ 0.069, the original probes at least 85 of 92 with count, measure and
 partly_true together at least 20 of 21, true shapes at least 16 of 24, and the suite passes; else
-remove the option.
+remove the option.Result (docs/studies/stance_cv_denial_not_agree.json, verdict_prior_thirtysecond.json,
+verdict_cv_features_denial_not_agree.json, verdict_noise_thirtysecond.txt,
+probes{,_true_shapes}_denial_not_agree.json; 5 min): stance CV macro-F1 0.4662, disagree F1 per fold
+0.24 / 0.21 / 0.07 / 0.22 and edited claims read disagree 69.5% unchanged; verdict CV: no verdict
+changed (accuracy 0.6243, 66 NEE), 42 kept rows and one basis moved, ECE 0.0587 → 0.0471 (paired
+−0.012 [−0.018, +0.014]; within noise, and under a reseeding's spread: docs/studies/seeds); original
+probes 86 of 92 (count, measure, partly_true 20 of 21), true shapes 17 of 24, no probe verdict
+changed; the suite passed (297) → **shipped**: the verdict model refitted on the run's rows, the
+stance model file rewritten by ``burhan train stance --data ../shared/datasets --seed 13``
+(classifier unchanged; it gains the parameter).
 """
 
 from __future__ import annotations
