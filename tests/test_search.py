@@ -254,7 +254,7 @@ def test_the_encoder_cache_in_memory_is_bounded():
 
 def test_tied_scores_come_in_article_order_whatever_the_index_segments(tmp_path):
     """Copies of one story score exactly alike; tantivy returns ties in the order of its segments
-    (three syncs make three here, and its top 3 were articles 1, 3, 9). The top k holds the tied
+    (three syncs make three here, and its top 3 were articles 5, 7, 1). The top k holds the tied
     articles of the lowest ids, in id order, so that a rebuilt index gives the same candidates."""
     copy = "قالت وزارة الدفاع الروسية إن قواتها ستواصل عملياتها في شرق حلب خلال الأيام المقبلة. وأضافت أن الهدنة انتهت."
     other = "أعلنت الأمم المتحدة عن إرسال قافلة مساعدات إلى مضايا المحاصرة في ريف دمشق. وقالت إن الوضع الإنساني صعب."
