@@ -19,19 +19,23 @@ SEEDS = STUDIES / "seeds"
 SHIPPED = {"evidence": STUDIES / "evidence_eval_negated.json", "stance": STUDIES / "stance_cv_counts_decide_stated.json",
            "verdict": STUDIES / "verdict_prior_twentyninth.json", "probes": STUDIES / "probes_count_places.json",
            "true_shapes": STUDIES / "probes_true_shapes_count_places.json", "noise": None}
-THIRTIETH = {"ANS dev macro-F1": "+0.012", "stance CV macro-F1": "+0.001", "verdict CV accuracy": "+0.027",
-             "verdict ECE": "+0.027", "original probes right (of 92)": "−9", "true shapes right (of 24)": "−1"}
+# the thirtieth run (seed 13, the definite-unit fix, models retrained): its moves are printed beside
+THIRTIETH = {"evidence": STUDIES / "evidence_eval_definite_units.json", "stance": STUDIES / "stance_cv_definite_units.json",
+             "verdict": STUDIES / "verdict_prior_thirtieth.json", "probes": STUDIES / "probes_definite_units.json",
+             "true_shapes": STUDIES / "probes_true_shapes_definite_units.json", "noise": None}
 
 
-def files(seed: int) -> dict[str, Path | None]:
+def files(seed: int | str) -> dict[str, Path | None]:
     if seed == 13:
         return SHIPPED
+    if seed == "30th":
+        return THIRTIETH
     return {"evidence": SEEDS / f"evidence_eval_seed{seed}.json", "stance": SEEDS / f"stance_cv_seed{seed}.json",
             "verdict": SEEDS / f"verdict_prior_seed{seed}.json", "probes": SEEDS / f"probes_seed{seed}.json",
             "true_shapes": SEEDS / f"probes_true_shapes_seed{seed}.json", "noise": SEEDS / f"verdict_noise_seed{seed}.txt"}
 
 
-def figures(seed: int) -> dict[str, object]:
+def figures(seed: int | str) -> dict[str, object]:
     found = files(seed)
     read = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in found.items()
             if path is not None and path.suffix == ".json"}
@@ -62,13 +66,15 @@ def main() -> None:
     args = parser.parse_args()
     seeds = [13, *args.seeds]
     table = {seed: figures(seed) for seed in seeds}
+    thirtieth = figures("30th")
     names = list(table[13])
     print(f"{'':34}" + "".join(f"{'seed ' + str(s):>28}" for s in seeds) + f"{'spread':>10}{'30th run':>10}")
     for name in names:
         values = [table[s].get(name) for s in seeds]
         numeric = [v for v in values if isinstance(v, (int, float))]
         spread = f"{max(numeric) - min(numeric):.4g}" if len(numeric) == len(values) else ""
-        print(f"{name:34}" + "".join(f"{str(v):>28}" for v in values) + f"{spread:>10}{THIRTIETH.get(name, ''):>10}")
+        moved = f"{thirtieth[name] - table[13][name]:+.4g}" if isinstance(thirtieth.get(name), (int, float)) else ""
+        print(f"{name:34}" + "".join(f"{str(v):>28}" for v in values) + f"{spread:>10}{moved:>10}")
     for seed in args.seeds:
         print(f"seed {seed}, paired against seed 13: {table[seed].get('paired accuracy vs seed 13')}")
     for name in ("probes", "true_shapes"):  # the probes whose verdict is right under some seeds only

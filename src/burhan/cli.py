@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
@@ -326,16 +327,17 @@ def eval_stance(
 
             pair_training = load_ans(ans_train) if ans_train else None
             trainer = EvidenceTrainer(datasets or path.resolve().parent, seed=seed)
-            systems = {"burhan": lambda held_out: StanceModel(evidence=trainer.fit(held_out), seed=seed)}
+
+            def burhan_model(held_out: frozenset[str], **params) -> StanceModel:
+                return StanceModel(evidence=trainer.fit(held_out), seed=seed, **params)
+
+            systems = {"burhan": burhan_model}
             for value in polarity_coverage:
-                systems[f"burhan_polarity_coverage_{value}"] = lambda held_out, value=value: StanceModel(
-                    evidence=trainer.fit(held_out), polarity_coverage=value, seed=seed)
+                systems[f"burhan_polarity_coverage_{value}"] = partial(burhan_model, polarity_coverage=value)
             for value in polarity:
-                systems[f"burhan_polarity_{value}"] = lambda held_out, value=value: StanceModel(
-                    evidence=trainer.fit(held_out), polarity=value, seed=seed)
+                systems[f"burhan_polarity_{value}"] = partial(burhan_model, polarity=value)
             if baselines:
-                systems["burhan_polarity_classifier"] = lambda held_out: StanceModel(
-                    evidence=trainer.fit(held_out), polarity="classifier", seed=seed)
+                systems["burhan_polarity_classifier"] = partial(burhan_model, polarity="classifier")
             if pair_training is not None:
                 systems["wave1_with_embeddings"] = lambda held_out: StanceModel(use_embeddings=True)
             if baselines:

@@ -55,11 +55,13 @@ def unmatched_places(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[list[
             [q for q in sentence.places if not any(same_place(p, q) for p in claim.places)])
 
 
-def circumstance_clashes(claim: TextAnalysis, sentence: TextAnalysis) -> tuple[bool, bool, bool, bool]:
+def circumstance_clashes(claim: TextAnalysis, sentence: TextAnalysis,
+                         unmatched: tuple[list[str], list[str]] | None = None) -> tuple[bool, bool, bool, bool]:
     """(year, month, actor, place): whether the sentence names a year, a month, an actor (a person
     or organisation), a place of its own and none of the claim's — it speaks of another period,
-    source or place (a place inside the claim's, when the gazetteer does not nest them: a part)."""
-    unmatched_claim, unmatched_sentence = unmatched_places(claim, sentence)
+    source or place (a place inside the claim's, when the gazetteer does not nest them: a part).
+    ``unmatched``: ``unmatched_places(claim, sentence)`` when already made."""
+    unmatched_claim, unmatched_sentence = unmatched or unmatched_places(claim, sentence)
     return (bool(claim.years and sentence.years and not claim.years & sentence.years),
             bool(claim.months and sentence.months and not claim.months & sentence.months),
             bool(claim.actors - sentence.actors and sentence.actors - claim.actors),
@@ -91,9 +93,11 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     refute_phrase = float(any(p in sentence.normal for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
-    place_match = float(len(unmatched_places(claim, sentence)[0]) < len(claim.places))
+    unmatched = unmatched_places(claim, sentence)
+    place_match = float(len(unmatched[0]) < len(claim.places))
     # a year, month, actor or place of the sentence's own, where it names none of the claim's
-    year_conflict, month_conflict, actor_conflict, place_conflict = map(float, circumstance_clashes(claim, sentence))
+    year_conflict, month_conflict, actor_conflict, place_conflict = map(
+        float, circumstance_clashes(claim, sentence, unmatched))
 
     clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,

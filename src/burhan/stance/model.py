@@ -264,7 +264,9 @@ class StanceModel:
         ref = X[:, start + EVIDENCE_FEATURES.index("evidence_refutes_decisive")].astype(np.float64)
         covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
         has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
-        decisive = self._decisive_alignment(pairs, scored)
+        # the decisive sentence's alignment with the claim, where a rule reads it
+        needed = self.polarity == "explicit" or self.denial_not_agree
+        decisive = self._decisive_alignment(pairs, scored) if needed else None
         denied = decisive[:, _DENIAL_COLUMN] > 0 if self.denial_not_agree else np.zeros(len(pairs), dtype=bool)
         if self.polarity == "classifier":
             has[:] = False
