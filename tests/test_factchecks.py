@@ -17,7 +17,7 @@ from burhan.engine import Engine
 from burhan.evaluation.claim_matching import average_precision, score_rankings
 from burhan.ingest.claimreview import import_factchecks, read_factchecks
 from burhan.ingest.ratings import classify_rating, normalise_rating
-from burhan.search.factchecks import FactCheckMatcher, MatchError
+from burhan.search.factchecks import FactCheckIndex, FactCheckMatcher, MatchError
 from burhan.store import Store
 from burhan.text.social import clean_social
 from burhan.verdict.factchecks import factcheck_decision, opposite_claims
@@ -190,6 +190,12 @@ def test_a_tweet_is_matched_to_its_verified_claim(checkthat_subset):
     assert any("كانتي" in m.claim and m.score > 0.5 for m in matcher.match(kante, k=2))
     with pytest.raises(MatchError):
         matcher.match("https://t.co/abc @user 🚨")
+
+
+def test_a_matcher_uses_the_index_it_is_given(checkthat_subset):
+    store, _, _ = checkthat_subset
+    index = FactCheckIndex(store)  # not refreshed yet: no rows, so len(index) == 0
+    assert FactCheckMatcher(store, index=index).index is index
 
 
 def test_official_measures():

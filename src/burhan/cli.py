@@ -791,6 +791,9 @@ def _print_factchecks(matches, title: str | None = None, lang: str = "en") -> No
 def train_claim_matching_command(
     data: Annotated[Path, typer.Option("--data", help="CheckThat! 2021 Arabic folder (../shared/datasets/checkthat2021_ar).")],
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Ranker file (default: the shipped one).")] = None,
+    unmatched: Annotated[bool, typer.Option(
+        "--unmatched/--no-unmatched",
+        help="Also train on each query without its fact-checks in the collection (a claim never checked).")] = True,
 ) -> None:
     """Train the fact-check re-ranker on CheckThat! 2021 train, choose its settings on dev."""
     from burhan.evaluation.claim_matching import train_claim_matching
@@ -803,8 +806,10 @@ def train_claim_matching_command(
         missing = [str(p) for p in files.values() if not p.exists()]
         if missing:
             raise ValueError(f"missing {', '.join(missing)}")
-        ranker = train_claim_matching(*files.values(), on_step=lambda line: err.print(line, highlight=False))
-    ranker.card["command"] = f"burhan train claim-matching --data {data}" + (f" --out {out_path}" if out_path else "")
+        ranker = train_claim_matching(*files.values(), on_step=lambda line: err.print(line, highlight=False),
+                                      unmatched=unmatched)
+    ranker.card["command"] = (f"burhan train claim-matching --data {data}" + ("" if unmatched else " --no-unmatched")
+                              + (f" --out {out_path}" if out_path else ""))
     ranker.save(target)
     dev = ranker.card["dev"]
     out.print(f"fact-check ranker ({ranker.document_kind} vectors, depth {ranker.candidates}, C {ranker.C}): dev MAP@5 {dev['map@5']}, "

@@ -87,16 +87,61 @@ class ClaimMatchingBenchmark:
                  depth: int | None = None) -> dict[str, list[str]]:
         return {qid: [self.external[c.factcheck_id] for c in matcher.rank(text, mode, depth)] for qid, text in queries}
 
+    def relevant_ids(self, relevant: set[str]) -> frozenset[int]:
+        """The store ids of a query's relevant claims (those in the collection)."""
+        return frozenset(i for i, external in self.external.items() if external in relevant)
+
     def training_rows(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
-                      depth: int) -> tuple[np.ndarray, list[bool]]:
-        """Candidate features and labels (a relevant claim or not)."""
+                      depth: int, unmatched: bool = False) -> tuple[np.ndarray, list[bool]]:
+        """Candidate features and labels (a relevant claim or not). ``unmatched``: each query with
+        relevant claims also once more without them in the collection (every label false) — a
+        claim no one has fact-checked yet, whose best candidates are only on the same topic."""
         X, y = [], []
         for qid, text in queries:
+            relevant = qrels.get(qid, set())
             candidates = matcher.candidates(text, depth)
             X.append(matcher.features(candidates))
-            y += [self.external[c.factcheck_id] in qrels.get(qid, set()) for c in candidates]
+            y += [self.external[c.factcheck_id] in relevant for c in candidates]
+            if unmatched and relevant:
+                candidates = matcher.candidates(text, depth, exclude=self.relevant_ids(relevant))
+                X.append(matcher.features(candidates))
+                y += [False] * len(candidates)
         width = len(feature_names(matcher.index.encoders))
         return (np.vstack(X) if X else np.zeros((0, width))), y
+
+    def top_scores(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
+                   unmatched: bool) -> list[tuple[float, bool]]:
+        """Per query with relevant claims: its top candidate's P(match) and whether it is relevant;
+        ``unmatched``: ranked without its relevant claims (the top is then never relevant)."""
+        found = []
+        for qid, text in queries:
+            relevant = qrels.get(qid, set())
+            if not relevant:
+                continue
+            ranked = matcher.rank(text, exclude=self.relevant_ids(relevant) if unmatched else frozenset())
+            if ranked:
+                found.append((ranked[0].score, self.external[ranked[0].factcheck_id] in relevant))
+        return found
+
+
+def threshold_rates(bench: ClaimMatchingBenchmark, matcher: FactCheckMatcher, queries: list[tuple[str, str]],
+                    qrels: dict[str, set[str]]) -> dict:
+    """At the ranker's show and decisive thresholds: for the queries as given, the share whose top
+    candidate passes and that top's precision; for the same queries without their fact-checks in
+    the collection (``unmatched``), the share whose top candidate still passes — a fact-check of
+    another claim shown (false alarms)."""
+    matched = bench.top_scores(matcher, queries, qrels, unmatched=False)
+    orphaned = bench.top_scores(matcher, queries, qrels, unmatched=True)
+    out = {}
+    for name, threshold in (("show", matcher.ranker.show_threshold), ("decisive", matcher.ranker.decisive_threshold)):
+        kept = [ok for score, ok in matched if score >= threshold]
+        out[name] = {"threshold": threshold,
+                     "queries_with_a_top_match": len(kept),
+                     "share_with_a_top_match": round(len(kept) / len(matched), 4) if matched else None,
+                     "precision_of_top_match": round(float(np.mean(kept)), 4) if kept else None,
+                     "unmatched_queries_with_a_top_match": round(
+                         sum(score >= threshold for score, _ in orphaned) / len(orphaned), 4) if orphaned else None}
+    return out
 
 
 def evaluate_claim_matching(vclaims: str | Path, queries: str | Path, qrels: str | Path, mode: str = "final",
@@ -106,7 +151,10 @@ def evaluate_claim_matching(vclaims: str | Path, queries: str | Path, qrels: str
     bench = ClaimMatchingBenchmark(vclaims, encoders=encoders or ranker.encoders)
     try:
         matcher = bench.matcher(ranker)
-        result = score_rankings(bench.rankings(matcher, load_checkthat_queries(queries), mode), load_qrels(qrels))
+        query_list, relevant = load_checkthat_queries(queries), load_qrels(qrels)
+        result = score_rankings(bench.rankings(matcher, query_list, mode), relevant)
+        if mode == "final":
+            result["thresholds"] = threshold_rates(bench, matcher, query_list, relevant)
     finally:
         bench.close()
     return {"mode": mode, **result}
@@ -132,11 +180,14 @@ SETTINGS = {"document_kind": ("passage", "query"), "depth": (20, 30, 50), "C": (
 
 def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_qrels: str | Path,
                          dev_queries: str | Path, dev_qrels: str | Path, encoders: tuple[str, ...] = ("e5-small",),
-                         settings: dict | None = None, on_step=None) -> FactCheckRanker:
+                         settings: dict | None = None, on_step=None, unmatched: bool = True) -> FactCheckRanker:
     """``burhan train claim-matching``: fit the ranker on train for every setting, keep the one
     with the best dev MAP@5 (ties: the first in grid order: passage before query embedding,
     shallower, more regularised), and
-    record every variant, the dev scores and the dev reliability of P(match) in its card."""
+    record every variant, the dev scores and the dev reliability of P(match) in its card.
+    ``unmatched``: train on each train query twice, as given and without its fact-checks in
+    the collection (``training_rows``): every CheckThat! query has a fact-check, a user's claim
+    mostly has none, and a ranker that never saw one reads the best of the rest as a match."""
     settings = settings or SETTINGS
     bench = ClaimMatchingBenchmark(vclaims, encoders=encoders)
     try:
@@ -148,7 +199,7 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
             baselines[kind] = {mode: score_rankings(bench.rankings(first, dev_q, mode), dev_r)
                                for mode in ("bm25", "dense", "hybrid")}
             for depth in settings["depth"]:
-                X, y = bench.training_rows(first, train_q, train_r, depth)
+                X, y = bench.training_rows(first, train_q, train_r, depth, unmatched)
                 for C in settings["C"]:
                     ranker = FactCheckRanker(encoders, C=C, candidates=depth, document_kind=kind).fit(X, y)
                     dev = score_rankings(bench.rankings(bench.matcher(ranker), dev_q, "final"), dev_r)
@@ -159,25 +210,25 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
                         best = (ranker, dev)
         ranker, dev = best
         chosen = bench.matcher(ranker)
-        Xd, yd = bench.training_rows(chosen, dev_q, dev_r, ranker.candidates)
-        scores, labels = ranker.predict_proba(Xd), np.asarray(yd, dtype=float)
-        ece, table = reliability(scores, labels)
-        tops = [chosen.rank(text)[0] for _, text in dev_q]
-        top_labels = [bench.external[c.factcheck_id] in dev_r.get(q, set()) for (q, _), c in zip(dev_q, tops)]
-        at = {}
-        for name, threshold in (("show", ranker.show_threshold), ("decisive", ranker.decisive_threshold)):
-            kept = [ok for c, ok in zip(tops, top_labels) if c.score >= threshold]
-            at[name] = {"threshold": threshold, "queries_with_a_top_match": len(kept),
-                        "precision_of_top_match": round(float(np.mean(kept)), 4) if kept else None}
+        calibration = {}
+        for name, orphans in (("dev", False), ("dev_with_unmatched", True)):
+            Xd, yd = bench.training_rows(chosen, dev_q, dev_r, ranker.candidates, orphans)
+            scores, labels = ranker.predict_proba(Xd), np.asarray(yd, dtype=float)
+            ece, table = reliability(scores, labels)
+            calibration[name] = {"ece": ece, "candidates": len(labels), "table": table}
+        at = threshold_rates(bench, chosen, dev_q, dev_r)
         ranker.card = {
             "data": {"collection": str(vclaims), "train": str(train_queries), "dev": str(dev_queries),
                      "train_queries": len(train_q), "dev_queries": len(dev_q), "factchecks": len(bench.store.factchecks())},
             "protocol": "fit on train for every setting; chosen by dev MAP@5 (first best); dev is therefore not "
-                        "an unseen split. P(match) calibration measured on dev candidates.",
+                        "an unseen split. P(match) calibration measured on dev candidates, also with each dev "
+                        "query once more without its fact-checks in the collection (dev_with_unmatched).",
+            "unmatched_training_queries": unmatched,
             "settings": settings, "variants": variants,
             "chosen": {"document_kind": ranker.document_kind, "depth": ranker.candidates, "C": ranker.C},
             "dev": dev, "dev_baselines": baselines,
-            "dev_calibration": {"ece": ece, "candidates": len(labels), "table": table}, "dev_thresholds": at,
+            "dev_calibration": calibration["dev"], "dev_calibration_with_unmatched": calibration["dev_with_unmatched"],
+            "dev_thresholds": at,
         }
         return ranker
     finally:

@@ -230,13 +230,19 @@ class FactCheckMatcher:
                  index: FactCheckIndex | None = None):
         self.store = store
         self.ranker = ranker or FactCheckRanker.load()
-        self.index = index or FactCheckIndex(store, self.ranker.encoders, encoder_objects, self.ranker.document_kind)
+        # ``is None``, not ``or``: an index not yet refreshed has no rows and reads as false —
+        # each benchmark matcher then built an index of its own with an encoder outside the
+        # shared vector cache, and embedded the whole collection again in every process
+        self.index = index if index is not None else FactCheckIndex(store, self.ranker.encoders, encoder_objects,
+                                                                    self.ranker.document_kind)
 
     def refresh(self, on_progress=None) -> None:
         self.index.refresh(on_progress)
 
-    def candidates(self, query: str, depth: int | None = None) -> list[Candidate]:
-        """The first stage: union of the BM25 and dense top ``depth``, with their features."""
+    def candidates(self, query: str, depth: int | None = None, exclude: frozenset[int] = frozenset()) -> list[Candidate]:
+        """The first stage: union of the BM25 and dense top ``depth``, with their features.
+        ``exclude``: fact-check ids ranked as if absent from the collection (a query whose
+        fact-check was never published: how the ranker learns that the best of the rest is no match)."""
         self.index.refresh()
         text = clean_social(query)
         terms = analyze(text)
@@ -244,14 +250,19 @@ class FactCheckMatcher:
             raise MatchError("the query has no searchable words (only links, mentions, emoji or punctuation)")
         depth = depth or self.ranker.candidates
         found: dict[int, Candidate] = {}
-        for rank, (i, score) in enumerate(self.index.bm25(terms, depth)):
+        bm25 = [(i, score) for i, score in self.index.bm25(terms, depth + len(exclude)) if i not in exclude]
+        for rank, (i, score) in enumerate(bm25[:depth]):
             found[i] = Candidate(i, bm25=score, bm25_rank=rank)
         cosines = {name: self.index.cosines(name, text) for name in self.index.encoders}
+        kept = ~np.isin(self.index.ids, list(exclude)) if exclude else None
         for name, scores in cosines.items():
+            if kept is not None:
+                scores = np.where(kept, scores, -np.inf)
             if not len(scores):
                 continue
             top = np.argpartition(-scores, min(depth, len(scores)) - 1)[:depth]
             top = top[np.argsort(-scores[top], kind="stable")]
+            top = top[np.isfinite(scores[top])]
             for rank, row in enumerate(top):
                 found.setdefault(int(self.index.ids[row]), Candidate(int(self.index.ids[row]))).dense_rank[name] = rank
         query_stems = set(terms)
@@ -278,12 +289,13 @@ class FactCheckMatcher:
             rows.append(row + [c.query_coverage, c.doc_coverage])
         return np.asarray(rows, dtype=np.float64)
 
-    def rank(self, query: str, mode: str = "final", depth: int | None = None) -> list[Candidate]:
+    def rank(self, query: str, mode: str = "final", depth: int | None = None,
+             exclude: frozenset[int] = frozenset()) -> list[Candidate]:
         """Candidates ordered by ``mode``: bm25, dense (the first encoder's cosine), hybrid
         (per-query z-scored BM25 and cosine, equal weights) or final (the ranker)."""
         if mode not in MATCH_MODES:
             raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MATCH_MODES)}")
-        candidates = self.candidates(query, depth)
+        candidates = self.candidates(query, depth, exclude)
         if not candidates:
             return []
         first = self.index.encoders[0] if self.index.encoders else None
