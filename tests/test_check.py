@@ -59,6 +59,8 @@ def test_claim_about_something_absent_has_not_enough_evidence(engine):
     verdict = engine.check("افتتاح ملعب جديد لكرة القدم في القامشلي بسعة 40 ألف متفرج")
     assert verdict.verdict == "not_enough_evidence"
     assert "لم يُعثر" in verdict.explanation or "ضعيفة" in verdict.explanation
+    # the unrelated candidates' syndicated copies are nothing the verdict rests on: not listed
+    assert any(e.duplicate_of is not None for e in verdict.evidence) and "نسخ مكررة" not in verdict.explanation
 
 
 def test_evidence_published_before_the_event_cannot_confirm_it(engine):

@@ -152,7 +152,9 @@ def explain(verdict: str, basis: str, confidence: float | None, evidence: list[E
                 seen.add(key)
                 lines.append(t[relation].format(claim=n.claim_text, evidence=n.evidence_text,
                                                 source=source_name(by_id[n.article_id])))
-    copies = [e for e in evidence if e.duplicate_of is not None]
+    # copies of the stories that speak to the claim: those of unrelated candidates merged nothing it rests on
+    lead_ids = {e.article_id for e in leads}
+    copies = [e for e in evidence if e.duplicate_of in lead_ids]
     if copies:
         lines.append(t["copies"].format(n=len(copies), names=names(copies)))
     early = [e for e in leads if e.predates_claim and e.stance == "agree"]
