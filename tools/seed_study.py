@@ -2,9 +2,12 @@
 its spread (max − min), beside the thirtieth run's moves.
 
     python tools/seed_study.py [--seeds 14 15]
+    python tools/seed_study.py --run docs/studies/negation_scope/seed{seed}
 
 Seed 13 is the shipped run, read from the files it was recorded in; the other seeds from
-``docs/studies/seeds/``.
+``docs/studies/seeds/``. With ``--run``: a retraining run made by ``tools/seed_chain.sh`` once per
+seed (``{seed}`` in the folder name), each figure per seed and its mean over the seeds beside the
+shipped code's base over the same seeds (the seed study's addendum: the denial rule on).
 """
 
 from __future__ import annotations
@@ -25,6 +28,25 @@ THIRTIETH = {"evidence": STUDIES / "evidence_eval_definite_units.json", "stance"
              "true_shapes": STUDIES / "probes_true_shapes_definite_units.json", "noise": None}
 
 
+# the shipped code (the thirty-second run) per seed: what a retraining run is judged against
+BASE = {13: {"evidence": STUDIES / "evidence_eval_negated.json", "stance": STUDIES / "stance_cv_denial_not_agree.json",
+             "verdict": STUDIES / "verdict_prior_thirtysecond.json", "probes": STUDIES / "probes_denial_not_agree.json",
+             "true_shapes": STUDIES / "probes_true_shapes_denial_not_agree.json", "noise": None},
+        **{seed: {"evidence": SEEDS / f"evidence_eval_seed{seed}.json",
+                  "stance": SEEDS / f"stance_cv_seed{seed}.json",  # measured before the denial rule (−0.0004 on seed 13)
+                  "verdict": SEEDS / f"verdict_prior_seed{seed}_denial.json",
+                  "probes": SEEDS / f"probes_seed{seed}_denial.json",
+                  "true_shapes": SEEDS / f"probes_true_shapes_seed{seed}_denial.json", "noise": None}
+           for seed in (14, 15)}}
+
+
+def chain_files(folder: Path) -> dict[str, Path | None]:
+    """The files ``tools/seed_chain.sh`` writes into its folder."""
+    return {"evidence": folder / "evidence_eval.json", "stance": folder / "stance_cv.json",
+            "verdict": folder / "verdict_prior.json", "probes": folder / "probes.json",
+            "true_shapes": folder / "probes_true_shapes.json", "noise": folder / "verdict_noise.txt"}
+
+
 def files(seed: int | str) -> dict[str, Path | None]:
     if seed == 13:
         return SHIPPED
@@ -35,8 +57,8 @@ def files(seed: int | str) -> dict[str, Path | None]:
             "true_shapes": SEEDS / f"probes_true_shapes_seed{seed}.json", "noise": SEEDS / f"verdict_noise_seed{seed}.txt"}
 
 
-def figures(seed: int | str) -> dict[str, object]:
-    found = files(seed)
+def figures(seed: int | str, found: dict[str, Path | None] | None = None) -> dict[str, object]:
+    found = found or files(seed)
     read = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in found.items()
             if path is not None and path.suffix == ".json"}
     stance = read["stance"]["burhan"]
@@ -60,10 +82,30 @@ def figures(seed: int | str) -> dict[str, object]:
     return out
 
 
+def compare_run(pattern: str, seeds: list[int]) -> None:
+    """A retraining run per seed beside the shipped code's base, and the means over the seeds."""
+    base = {seed: figures(seed, BASE[seed]) for seed in seeds}
+    run = {seed: figures(seed, chain_files(ROOT / pattern.format(seed=seed))) for seed in seeds}
+    print(f"{'':34}" + "".join(f"{'base ' + str(s):>12}{'run ' + str(s):>12}" for s in seeds)
+          + f"{'base mean':>12}{'run mean':>12}")
+    for name in base[seeds[0]]:
+        pairs = [(base[s].get(name), run[s].get(name)) for s in seeds]
+        row = "".join(f"{str(b)[:11]:>12}{str(r)[:11]:>12}" for b, r in pairs)
+        if all(isinstance(v, (int, float)) for pair in pairs for v in pair):
+            row += f"{sum(b for b, _ in pairs) / len(pairs):12.4f}{sum(r for _, r in pairs) / len(pairs):12.4f}"
+        print(f"{name:34}{row}")
+    for seed in seeds:
+        print(f"seed {seed}, paired against its base: {run[seed].get('paired accuracy vs seed 13')}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, nargs="*", default=[14, 15])
+    parser.add_argument("--run", help="a retraining run's seed_chain.sh folders, '{seed}' in the path")
     args = parser.parse_args()
+    if args.run:
+        compare_run(args.run, [13, *args.seeds])
+        return
     seeds = [13, *args.seeds]
     table = {seed: figures(seed) for seed in seeds}
     thirtieth = figures("30th")
