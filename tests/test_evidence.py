@@ -60,17 +60,6 @@ def test_a_word_one_side_negates_and_the_other_asserts_is_a_clash():
     assert aligned("المكتبة لن تكون الأكبر في إفريقيا", "أعلن الوزير أن المكتبة ستكون الأكبر")["negated_predicate"] == 1.0
 
 
-def test_a_negation_counts_only_where_it_bears_on_the_claim():
-    claim = "لافروف: روسيا ستواصل عملياتها في شرق حلب"
-    # the seeds' Kremlin article: «لا» negates «تعني», a statement about the claim, not the claim
-    kremlin = "وأضاف أن تصريحات وزير الخارجية سيرغي لافروف عن مواصلة العمليات في حلب لا تعني رفض المفاوضات"
-    assert aligned(claim, kremlin)["negation_mismatch"] == 0.0
-    assert aligned(claim, "قال لافروف إن روسيا لن تواصل عملياتها في شرق حلب")["negation_mismatch"] == 1.0
-    # a negated verb before its subject bears on the subject («لم تتمكن القوات»)
-    assert aligned("القوات الحكومية تستعيد بلدة خان طومان",
-                   "لم تتمكن القوات الحكومية من استعادة بلدة خان طومان")["negation_mismatch"] == 1.0
-
-
 def test_one_wrong_count_conflicts_even_beside_a_right_one():
     sentence = "أفاد المرصد بمقتل 1300 مدني في سوريا خلال شهر نوفمبر بينهم 284 طفلا"
     half_right = aligned("مقتل 1300 مدني في سوريا خلال نوفمبر بينهم 500 طفل", sentence)

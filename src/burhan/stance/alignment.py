@@ -6,10 +6,8 @@ sentences line up and where they clash, each as a plain number:
 
 - overlap: the share of the claim's stems the sentence holds, Jaccard, shared bigrams;
 - predicates: antonym groups taken on opposite sides (ستواصل / أوقفت، فشلت / نجحت …, a
-  negation right before a predicate flips it), a failure or denial on one side only, a
-  negation on one side only that bears on a word the other side holds
-  (``burhan.text.predicates.negation_bears_on``; «… لا تعني رفض المفاوضات» negates another
-  statement than the claim's), and a word one side negates that the other asserts («لم تخرج» /
+  negation right before a predicate flips it), a failure or denial on one side only,
+  negations on one side only, and a word one side negates that the other asserts («لم تخرج» /
   «خرجت»: ``burhan.text.predicates.predicate_cores``);
 - quantities: counts of the same noun and measures in the same unit (``burhan.text.quantities``)
   that match or conflict — one claimed count the sentence gives otherwise is a conflict even
@@ -28,7 +26,7 @@ import numpy as np
 from burhan.text.analysis import TextAnalysis, analyse
 from burhan.text.normalize import normalize
 from burhan.text.places import same_place
-from burhan.text.predicates import DENIALS, NEGATIONS, negation_bears_on
+from burhan.text.predicates import DENIALS, NEGATIONS
 from burhan.text.quantities import quantity_relation
 
 REFUTE_PHRASES = tuple(normalize(w) for w in (
@@ -86,13 +84,9 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
     fails = [("-" in sides.get("succeed_fail", ())) or ("-" in sides.get("confirm_deny", ()))
              for sides in (claim_sides, sentence_sides)]
+    negated = [sum(1 for w in side.words if w in NEGATIONS) for side in (claim, sentence)]
     (claim_negated, claim_asserted), (sentence_negated, sentence_asserted) = claim.predicate_cores, \
         sentence.predicate_cores
-    # a negation on one side only, bearing on a word the other side holds (not one of another statement)
-    has_negation = [any(w in NEGATIONS for w in side.words) for side in (claim, sentence)]
-    negation_mismatch = has_negation[0] != has_negation[1] and (
-        negation_bears_on(claim.words, sentence_negated | sentence_asserted) if has_negation[0]
-        else negation_bears_on(sentence.words, claim_negated | claim_asserted))
     negated_predicate = float(bool(claim_negated & (sentence_asserted - sentence_negated)
                                    or sentence_negated & (claim_asserted - claim_negated)))
     denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words))
@@ -105,7 +99,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     year_conflict, month_conflict, actor_conflict, place_conflict = map(
         float, circumstance_clashes(claim, sentence, unmatched))
 
-    clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float(negation_mismatch),
+    clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,
                actor_conflict]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,

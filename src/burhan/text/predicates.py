@@ -137,17 +137,3 @@ def cores_of_words(tokens: list[str] | tuple[str, ...]) -> tuple[frozenset[str],
             continue
         (negated if i and tokens[i - 1] in NEGATIONS else asserted).add(predicate_core(word))
     return frozenset(negated), frozenset(asserted)
-
-
-NEGATION_SCOPE = 2  # words after a negation that it bears on: the verb, and its subject in VSO order
-
-
-def negation_bears_on(tokens: list[str] | tuple[str, ...], cores: frozenset[str] | set[str],
-                      scope: int = NEGATION_SCOPE) -> bool:
-    """Whether a negation in ``tokens`` bears on one of ``cores`` (another text's word cores):
-    one of the ``scope`` words after it has its core there. «لم تتمكن القوات من استعادة البلدة»
-    bears on «القوات» of «القوات تستعيد البلدة»; «… لا تعني رفض المفاوضات» bears on nothing of
-    «روسيا ستواصل عملياتها في حلب»: it negates another statement than the claim's."""
-    return any(word in NEGATIONS and any(len(w) >= MIN_CORE and predicate_core(w) in cores
-                                         for w in tokens[i + 1:i + 1 + scope])
-               for i, word in enumerate(tokens))
