@@ -198,6 +198,19 @@ def test_a_matcher_uses_the_index_it_is_given(checkthat_subset):
     assert FactCheckMatcher(store, index=index).index is index
 
 
+def test_a_query_can_be_ranked_as_if_its_factcheck_were_never_published(checkthat_subset):
+    store, queries, qrels = checkthat_subset
+    matcher = FactCheckMatcher(store)
+    ids = {f.external_id: f.id for f in store.factchecks()}
+    qid, tweet = next((q, t) for q, t in queries if q == "tweet-ar-004")
+    own = frozenset(ids[v] for v in qrels[qid] if v in ids)
+    full = matcher.rank(tweet)
+    assert full[0].factcheck_id in own
+    without = matcher.rank(tweet, exclude=own)
+    assert without and not own & {c.factcheck_id for c in without}
+    assert without[0].score < full[0].score
+
+
 def test_official_measures():
     qrels = {"t1": {"a", "b"}, "t2": {"c"}, "t3": {"missing"}}
     rankings = {"t1": ["a", "x", "b"], "t2": ["x", "c"], "t3": ["x", "y"]}

@@ -793,7 +793,8 @@ def train_claim_matching_command(
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Ranker file (default: the shipped one).")] = None,
     unmatched: Annotated[bool, typer.Option(
         "--unmatched/--no-unmatched",
-        help="Also train on each query without its fact-checks in the collection (a claim never checked).")] = True,
+        help="Also train on each query without its fact-checks in the collection (a claim never checked; "
+             "not the shipped ranker's training, see its model card).")] = False,
 ) -> None:
     """Train the fact-check re-ranker on CheckThat! 2021 train, choose its settings on dev."""
     from burhan.evaluation.claim_matching import train_claim_matching
@@ -808,7 +809,7 @@ def train_claim_matching_command(
             raise ValueError(f"missing {', '.join(missing)}")
         ranker = train_claim_matching(*files.values(), on_step=lambda line: err.print(line, highlight=False),
                                       unmatched=unmatched)
-    ranker.card["command"] = (f"burhan train claim-matching --data {data}" + ("" if unmatched else " --no-unmatched")
+    ranker.card["command"] = (f"burhan train claim-matching --data {data}" + (" --unmatched" if unmatched else "")
                               + (f" --out {out_path}" if out_path else ""))
     ranker.save(target)
     dev = ranker.card["dev"]
