@@ -34,8 +34,10 @@ Pipeline (one job per piece):
    P(supports) : P(refutes). With ``polarity="classifier"`` the classifier decides all four.
    ``polarity="explicit"`` is between the two: the classifier decides, except where that decisive
    sentence refutes (P(refutes) > P(supports)) *and* shows an explicit clash with the claim (one
-   of ``burhan.stance.alignment.CLASHES``: an antonym, a negation or denial on one side, another
-   count, place, year, month or actor): there the split is the sentence's. The encoder part of
+   of ``polarity_clashes``: an antonym, a word one side negates and the other asserts, a failure or
+   denial on one side, another count, year, month or actor — by default not a negation of some
+   other word nor a place of the sentence's own, which out of fold made mostly false
+   contradictions): there the split is the sentence's. The encoder part of
    the evidence model alone then cannot turn a true paraphrase into a contradiction. With
    ``counts_decide``, where the decisive sentence does not decide, a sentence that gives another
    value for a count or measure the claim states and refutes it does, whatever its coverage:
@@ -79,7 +81,11 @@ EVIDENCE_FEATURES = ("evidence_supports_max", "evidence_refutes_max", "evidence_
                      "evidence_refutes_best", "evidence_supports_cov", "evidence_refutes_cov", "evidence_margin",
                      "evidence_supports_decisive", "evidence_refutes_decisive", "evidence_coverage_decisive")
 POLARITIES = ("classifier", "evidence", "explicit")
-_CLASH_COLUMNS = [ALIGNMENT_FEATURES.index(name) for name in CLASHES]
+# the clashes that let the decisive sentence decide the side (``polarity="explicit"``); not a
+# negation of some other word (``negation_mismatch``) nor a place of the sentence's own
+# (``place_conflict``): out of fold on Unified-FC those made most of the false contradictions
+# (the thirty-fourth run); the evidence model still reads every clash
+POLARITY_CLASHES = tuple(name for name in CLASHES if name not in ("negation_mismatch", "place_conflict"))
 _DENIAL_COLUMN = ALIGNMENT_FEATURES.index("denial_in_sentence")
 FORMAT_VERSION = 3
 
@@ -148,9 +154,12 @@ class StanceModel:
                  clip_z: float | None = 3.0, seed: int = 13,
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
-                 dense_cosines: bool = False, denial_not_agree: bool = True):
+                 dense_cosines: bool = False, denial_not_agree: bool = True,
+                 polarity_clashes: tuple[str, ...] = POLARITY_CLASHES):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
+        if unknown := set(polarity_clashes) - set(CLASHES):
+            raise ValueError(f"unknown clash {', '.join(sorted(unknown))}; choose from {', '.join(CLASHES)}")
         self.use_embeddings = use_embeddings
         self.encoders = tuple(encoders)
         self.top_sentences = top_sentences
@@ -181,6 +190,7 @@ class StanceModel:
         # (its agree mass goes to discuss): the evidence model reads «نفى … مقتل 1300 مدني» as
         # support of «مقتل 1300 مدني», and a denial is no confirmation
         self.denial_not_agree = denial_not_agree
+        self.polarity_clashes = tuple(polarity_clashes)
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -199,7 +209,8 @@ class StanceModel:
     def params(self) -> dict:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
-                 "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines", "denial_not_agree")
+                 "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines", "denial_not_agree",
+                 "polarity_clashes")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -271,7 +282,8 @@ class StanceModel:
         if self.polarity == "classifier":
             has[:] = False
         elif self.polarity == "explicit":
-            has &= decisive[:, _CLASH_COLUMNS].any(axis=1) & (ref > sup)
+            clash_columns = [ALIGNMENT_FEATURES.index(name) for name in self.polarity_clashes]
+            has &= decisive[:, clash_columns].any(axis=1) & (ref > sup)
             if self.counts_decide:
                 for k, items in scored.items():
                     if has[k]:
@@ -474,10 +486,11 @@ class StanceModel:
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
         # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` (``denial_not_agree``)
-        # not that rule
+        # not that rule; before ``polarity_clashes`` every clash let the decisive sentence decide
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
-                  "dense_cosines": False, "denial_not_agree": False, **payload["params"]}
-        model = cls(**{k: tuple(v) if k == "encoders" else v for k, v in params.items()})
+                  "dense_cosines": False, "denial_not_agree": False, "polarity_clashes": CLASHES,
+                  **payload["params"]}
+        model = cls(**{k: tuple(v) if k in ("encoders", "polarity_clashes") else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
         model.vectorizer.idf_ = np.asarray(payload["vocabulary_idf"])
