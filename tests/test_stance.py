@@ -241,3 +241,27 @@ def test_an_article_reporting_a_denial_of_the_claim_does_not_agree_with_it():
     assert after[discuss] == pytest.approx(before[discuss] + before[agree]) and after[disagree] == before[disagree]
     assert np.array_equal(denial_after, denial_before)  # the claim reports the denial: no rule
     assert model.params()["denial_not_agree"] is True
+
+
+def test_the_clashes_that_let_a_sentence_decide_the_side_are_a_parameter():
+    """``polarity_clashes`` decides which alignment clashes let the decisive sentence split the
+    side mass; the classifier alone decides *whether* the article takes a side. An article about
+    a school opened in Homs against a claim that places it in Hama: with every clash (shipped) the
+    place clash makes it a refutation; without the place clash the classifier splits the same mass."""
+    from burhan.stance.alignment import CLASHES
+    from burhan.stance.training import SHIPPED_MODEL
+
+    article = ["افتتحت محافظة حمص اليوم مدرسة في حي الوعر بعد ترميمها، لتستقبل أكثر من 600 طالب.",
+               "وقال مدير التربية إن أعمال الترميم استمرت ستة أشهر بتمويل من منظمة دولية.",
+               "وأضاف أن 12 مدرسة أخرى ستفتتح قبل نهاية العام."]
+    pair = StancePair("افتتاح مدرسة جديدة في حماة بعد ترميمها", article, "افتتاح مدرسة جديدة في حمص بعد ترميمها")
+    model = StanceModel.load(SHIPPED_MODEL)
+    assert model.polarity_clashes == CLASHES == StanceModel().polarity_clashes
+    (every,) = model.predict_proba([pair])
+    model.polarity_clashes = tuple(c for c in CLASHES if c != "place_conflict")
+    (without_place,) = model.predict_proba([pair])
+    agree, disagree = LABELS.index("agree"), LABELS.index("disagree")
+    assert every[disagree] > 0.6 and without_place[disagree] < every[disagree]
+    assert without_place[agree] + without_place[disagree] == pytest.approx(every[agree] + every[disagree])
+    with pytest.raises(ValueError, match="unknown clash"):
+        StanceModel(polarity_clashes=("place_conflict", "tone"))
