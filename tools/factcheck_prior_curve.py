@@ -32,19 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SETTING = {"document_kind": "query", "candidates": 50, "C": 0.1}  # the shipped ranker's
 
 
-def rows(bench: ClaimMatchingBenchmark, matcher, queries, qrels, depth: int):
-    """Features, labels and whether each row comes from a query ranked without its fact-checks."""
-    X, y, unmatched = [], [], []
-    for qid, text in queries:
-        relevant = qrels.get(qid, set())
-        for exclude in ([frozenset(), bench.relevant_ids(relevant)] if relevant else [frozenset()]):
-            candidates = matcher.candidates(text, depth, exclude=exclude)
-            X.append(matcher.features(candidates))
-            y += [bool(not exclude) and bench.external[c.factcheck_id] in relevant for c in candidates]
-            unmatched += [bool(exclude)] * len(candidates)
-    return np.vstack(X), y, np.asarray(unmatched)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets" / "checkthat2021_ar")
@@ -55,15 +42,15 @@ def main() -> None:
         train_q, train_r = load_checkthat_queries(args.data / "train_queries.tsv"), load_qrels(args.data / "train_qrels.txt")
         dev_q, dev_r = load_checkthat_queries(args.data / "dev_queries.tsv"), load_qrels(args.data / "dev_qrels.txt")
         first = bench.matcher(FactCheckRanker(document_kind=SETTING["document_kind"]))
-        X, y, unmatched = rows(bench, first, train_q, train_r, SETTING["candidates"])
-        labels = ["match" if v else "other" for v in y]
+        rows = bench.training_rows(first, train_q, train_r, SETTING["candidates"], unmatched=True)
+        labels = ["match" if v else "other" for v in rows.y]
         print(f"{'w':>5} {'prior':>6} {'MAP@5':>6} {'shown':>6} {'prec':>6} {'decisive':>8} {'prec':>6} "
               f"{'false shown':>11} {'false decisive':>14}")
         for w in args.weights:
             ranker = FactCheckRanker(C=SETTING["C"], candidates=SETTING["candidates"],
                                      document_kind=SETTING["document_kind"])
             ranker.classifier = StandardisedLogistic(C=ranker.C, class_weight=None).fit(
-                X, labels, sample_weight=np.where(unmatched, w, 1.0))
+                rows.X, labels, sample_weight=np.where(rows.unmatched, w, 1.0))
             matcher = bench.matcher(ranker)
             dev = score_rankings(bench.rankings(matcher, dev_q, "final"), dev_r)
             at = threshold_rates(bench, matcher, dev_q, dev_r)

@@ -10,6 +10,7 @@ with at least one relevant claim in the qrels are scored.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,16 @@ def score_rankings(rankings: dict[str, list[str]], qrels: dict[str, set[str]]) -
     result = {name: round(float(np.mean(values)), 4) if values else 0.0 for name, values in scores.items()}
     result["queries"] = len(queries)
     return result
+
+
+@dataclass
+class CandidateRows:
+    """A ranker's training rows: candidate features, whether each is a relevant claim, and whether
+    it comes from a query ranked without its own fact-checks (``unmatched``)."""
+
+    X: np.ndarray
+    y: list[bool]
+    unmatched: np.ndarray
 
 
 class ClaimMatchingBenchmark:
@@ -92,22 +103,20 @@ class ClaimMatchingBenchmark:
         return frozenset(i for i, external in self.external.items() if external in relevant)
 
     def training_rows(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
-                      depth: int, unmatched: bool = False) -> tuple[np.ndarray, list[bool]]:
+                      depth: int, unmatched: bool = False) -> CandidateRows:
         """Candidate features and labels (a relevant claim or not). ``unmatched``: each query with
         relevant claims also once more without them in the collection (every label false) — a
         claim no one has fact-checked yet, whose best candidates are only on the same topic."""
-        X, y = [], []
+        X, y, origin = [], [], []
         for qid, text in queries:
             relevant = qrels.get(qid, set())
-            candidates = matcher.candidates(text, depth)
-            X.append(matcher.features(candidates))
-            y += [self.external[c.factcheck_id] in relevant for c in candidates]
-            if unmatched and relevant:
-                candidates = matcher.candidates(text, depth, exclude=self.relevant_ids(relevant))
+            for exclude in (frozenset(), self.relevant_ids(relevant)) if unmatched and relevant else (frozenset(),):
+                candidates = matcher.candidates(text, depth, exclude=exclude)
                 X.append(matcher.features(candidates))
-                y += [False] * len(candidates)
+                y += [not exclude and self.external[c.factcheck_id] in relevant for c in candidates]
+                origin += [bool(exclude)] * len(candidates)
         width = len(feature_names(matcher.index.encoders))
-        return (np.vstack(X) if X else np.zeros((0, width))), y
+        return CandidateRows(np.vstack(X) if X else np.zeros((0, width)), y, np.asarray(origin, dtype=bool))
 
     def top_scores(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
                    unmatched: bool) -> list[tuple[float, bool]]:
@@ -201,9 +210,9 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
             baselines[kind] = {mode: score_rankings(bench.rankings(first, dev_q, mode), dev_r)
                                for mode in ("bm25", "dense", "hybrid")}
             for depth in settings["depth"]:
-                X, y = bench.training_rows(first, train_q, train_r, depth, unmatched)
+                rows = bench.training_rows(first, train_q, train_r, depth, unmatched)
                 for C in settings["C"]:
-                    ranker = FactCheckRanker(encoders, C=C, candidates=depth, document_kind=kind).fit(X, y)
+                    ranker = FactCheckRanker(encoders, C=C, candidates=depth, document_kind=kind).fit(rows.X, rows.y)
                     dev = score_rankings(bench.rankings(bench.matcher(ranker), dev_q, "final"), dev_r)
                     variants.append({"document_kind": kind, "depth": depth, "C": C, "dev": dev})
                     if on_step:
@@ -214,8 +223,8 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
         chosen = bench.matcher(ranker)
         calibration = {}
         for name, orphans in (("dev", False), ("dev_with_unmatched", True)):
-            Xd, yd = bench.training_rows(chosen, dev_q, dev_r, ranker.candidates, orphans)
-            scores, labels = ranker.predict_proba(Xd), np.asarray(yd, dtype=float)
+            rows = bench.training_rows(chosen, dev_q, dev_r, ranker.candidates, orphans)
+            scores, labels = ranker.predict_proba(rows.X), np.asarray(rows.y, dtype=float)
             ece, table = reliability(scores, labels)
             calibration[name] = {"ece": ece, "candidates": len(labels), "table": table}
         at = threshold_rates(bench, chosen, dev_q, dev_r)
