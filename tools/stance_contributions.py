@@ -52,7 +52,8 @@ def main() -> None:
         print(f"a sentence decided the side: {bool(sides.has[0])} (P(supports) {sides.supports[0]:.2f}, "
               f"P(refutes) {sides.refutes[0]:.2f}); a reported denial: {bool(sides.denied[0])}")
     vocabulary = {i: t for t, i in model.vectorizer.vocabulary_.items()}
-    names = list(FEATURE_NAMES) + [f"pair:{i}" for i in range(X.shape[1] - len(FEATURE_NAMES) - len(EVIDENCE_FEATURES))]
+    lexical = [n for n in FEATURE_NAMES if model.article_length or n != "log_sentences"]
+    names = lexical + [f"pair:{i}" for i in range(X.shape[1] - len(FEATURE_NAMES) - len(EVIDENCE_FEATURES))]
     names += list(EVIDENCE_FEATURES) if model.evidence is not None else []
     names += [f"stem:{vocabulary.get(i, '?')}" for i in range(design.shape[1] - len(names))]
     z = classifier._standardise(design)[0]

@@ -151,7 +151,7 @@ class StanceModel:
                  evidence: EvidenceModel | None = None, evidence_sentences: int = 4, polarity: str = "explicit",
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
                  dense_cosines: bool = False, denial_not_agree: bool = True,
-                 polarity_clashes: tuple[str, ...] = CLASHES):
+                 polarity_clashes: tuple[str, ...] = CLASHES, article_length: bool = False):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         if unknown := set(polarity_clashes) - set(CLASHES):
@@ -187,6 +187,10 @@ class StanceModel:
         # support of «مقتل 1300 مدني», and a denial is no confirmation
         self.denial_not_agree = denial_not_agree
         self.polarity_clashes = tuple(polarity_clashes)
+        # whether the classifier sees how long the article is (``log_sentences``): in Unified-FC
+        # the articles that take a side are shorter (median 10 sentences, against 15–23 for
+        # discuss and unrelated), a trait of the corpus, not of what the article says
+        self.article_length = article_length
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -206,7 +210,7 @@ class StanceModel:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
                  "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines", "denial_not_agree",
-                 "polarity_clashes")
+                 "polarity_clashes", "article_length")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -362,6 +366,10 @@ class StanceModel:
         return out
 
     def _design(self, X: np.ndarray, tops: list[str]) -> np.ndarray:
+        """What the classifier reads: the article features (without its length unless
+        ``article_length``), then the bag of words."""
+        if not self.article_length:
+            X = np.delete(X, FEATURE_NAMES.index("log_sentences"), axis=1)
         return np.hstack([X, self.vectorizer.transform(tops).toarray()])
 
     # -- estimator API ---------------------------------------------------------------
@@ -388,8 +396,10 @@ class StanceModel:
         X, _ = self._with_evidence(pairs, rankings, X)  # the side a sentence decides is not fitted: no _sides
         self.vectorizer = TfidfVectorizer(analyzer=str.split, min_df=3, max_features=self.bow_features, sublinear_tf=True)
         self.vectorizer.fit(tops)
-        self.classifier = StandardisedLogistic(C=self.C, n_standardised=X.shape[1], clip=self.clip_z).fit(
-            self._design(X, tops), list(labels))
+        design = self._design(X, tops)
+        n_article = design.shape[1] - len(self.vectorizer.vocabulary_)  # standardised; the bag of words is not
+        self.classifier = StandardisedLogistic(C=self.C, n_standardised=n_article, clip=self.clip_z).fit(
+            design, list(labels))
         return self
 
     def predict_proba(self, pairs: list[StancePair]) -> np.ndarray:
@@ -482,10 +492,10 @@ class StanceModel:
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
         # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` (``denial_not_agree``)
-        # not that rule
+        # not that rule, before ``article_length`` the article's length
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
                   "dense_cosines": False, "denial_not_agree": False, "polarity_clashes": CLASHES,
-                  **payload["params"]}
+                  "article_length": True, **payload["params"]}
         model = cls(**{k: tuple(v) if k in ("encoders", "polarity_clashes") else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
