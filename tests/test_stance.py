@@ -265,3 +265,17 @@ def test_the_clashes_that_let_a_sentence_decide_the_side_are_a_parameter():
     assert without_place[agree] + without_place[disagree] == pytest.approx(every[agree] + every[disagree])
     with pytest.raises(ValueError, match="unknown clash"):
         StanceModel(polarity_clashes=("place_conflict", "tone"))
+
+
+def test_the_article_length_is_left_out_of_the_classifier_unless_asked(small_unifiedfc, tmp_path):
+    """``article_length``: whether the classifier reads ``log_sentences`` (in Unified-FC the articles
+    that take a side are shorter, a trait of the scrape). Without it the classifier has one article
+    column fewer; a model saved with the option keeps it."""
+    from burhan.stance.features import FEATURE_NAMES
+
+    pairs, labels, _, _ = small_unifiedfc
+    without = StanceModel(bow_features=500, article_length=False).fit(pairs, labels)
+    with_length = StanceModel(bow_features=500, article_length=True).fit(pairs, labels)
+    assert with_length.classifier.n_standardised == without.classifier.n_standardised + 1 == len(FEATURE_NAMES)
+    without.save(tmp_path / "m.json")
+    assert StanceModel.load(tmp_path / "m.json").article_length is False

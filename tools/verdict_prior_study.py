@@ -734,6 +734,21 @@ verdict accuracy ≥ 0.6252 and no seed's paired point below −0.01; mean ECE �
 of 276 over the seeds with seed 13 ≥ 84 of 92 and count, measure and partly_true ≥ 20 of 21 on seed
 13, true shapes ≥ 48 of 72; the suite passes. Reported only: the Kremlin article's stance. Else
 the option goes back to on.
+Result (``docs/studies/article_length/seed{13,14,15}/``, the files moved there after the runs and
+the unchanged evidence model's ANS scores copied beside them; ``python tools/seed_study.py --run
+"docs/studies/article_length/seed{seed}"`` → ``docs/studies/article_length/summary.txt``; 5.4 min a
+seed): stance CV 0.4599 / 0.4612 / 0.4598, **mean 0.4603 under the bound 0.4638** (down on every
+seed; disagree F1 on fold 3 up, 0.07 → 0.15 on seed 13, on fold 2 down, 0.21 → 0.13), edited claims
+read disagree 69–71%; verdict accuracy 0.6509 / 0.6568 / 0.6243, **mean 0.6440 against 0.6302**
+(paired +0.027 [0.000, +0.053], +0.018 [−0.012, +0.047], −0.003 [−0.027, +0.021]; 29 / 34 / 23
+verdicts changed), NEE 55 / 52 / 63, ECE 0.0583 / 0.0754 / 0.0763 (mean 0.0700 against 0.0752);
+probes **83** / 82 / 81 (**246 of 276**, seed 13 under 84; count, measure and partly_true 19 of 21 on
+seed 13), true shapes 17 / 16 / 16 → **failed** (stance CV, probes), the option back to on (kept,
+with a test). The Kremlin article was not re-read (the run failed first). What it says: the
+verdict reads the evidence better without the article length on two seeds of three (+0.014 on
+the mean, the largest verdict move of any run judged over seeds), while the article-level stance
+and the probes lose: the length carried real signal about *whether* an article takes a side in
+Unified-FC, and the probes' 3-sentence demo articles were read by a classifier that had learnt it.
 """
 
 from __future__ import annotations
