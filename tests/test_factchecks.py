@@ -211,6 +211,32 @@ def test_a_query_can_be_ranked_as_if_its_factcheck_were_never_published(checktha
     assert without[0].score < full[0].score
 
 
+def test_cli_eval_claim_matching_reports_false_alarms_on_never_checked_queries(checkthat_subset, tmp_path):
+    """``burhan eval claim-matching``: the official measures, and at the show and decisive
+    thresholds the share of tweets shown their fact-check, its precision, and the share still shown
+    one when their own are taken out of the collection (a claim nobody has checked)."""
+    store, queries, qrels = checkthat_subset
+    folder = tmp_path / "cm"
+    folder.mkdir()
+    vclaims = store.path.parent / "vclaims.tsv"
+    (folder / "queries.tsv").write_text("tweet_id\ttweet_text\n" + "".join(
+        f"{q}\t{t.replace(chr(9), ' ').replace(chr(10), ' ')}\n" for q, t in queries), encoding="utf-8")
+    (folder / "qrels.txt").write_text("".join(f"{q}\t0\t{v}\t1\n" for q, _ in queries for v in sorted(qrels[q])),
+                                      encoding="utf-8")
+    args = ["eval", "claim-matching", "--vclaims", str(vclaims), "--queries", str(folder / "queries.tsv"),
+            "--qrels", str(folder / "qrels.txt")]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["queries"] == 12 and report["map@5"] >= 0.8
+    for name, threshold in (("show", 0.5), ("decisive", 0.8)):
+        at = report["thresholds"][name]
+        assert at["threshold"] == threshold and 0 < at["share_with_a_top_match"] <= 1
+        assert 0 <= at["unmatched_queries_with_a_top_match"] <= 1
+    human = CliRunner().invoke(app, args)
+    assert human.exit_code == 0 and "map@5" in human.output and "P ≥" in human.output
+
+
 def test_official_measures():
     qrels = {"t1": {"a", "b"}, "t2": {"c"}, "t3": {"missing"}}
     rankings = {"t1": ["a", "x", "b"], "t2": ["x", "c"], "t3": ["x", "y"]}

@@ -837,9 +837,17 @@ def eval_claim_matching(
     if as_json:
         _print_json(result)
         return
-    table = Table(*result.keys())
-    table.add_row(*[str(v) for v in result.values()])
+    measures = {k: v for k, v in result.items() if k != "thresholds"}
+    table = Table(*measures.keys())
+    table.add_row(*[str(v) for v in measures.values()])
     out.print(table)
+    if "thresholds" in result:  # the re-ranker's P(same claim) at the show and decisive thresholds
+        thresholds = Table("P ≥", "queries with a top match", "share", "its precision",
+                           "shown to queries without their fact-checks")
+        for at in result["thresholds"].values():
+            thresholds.add_row(str(at["threshold"]), str(at["queries_with_a_top_match"]), str(at["share_with_a_top_match"]),
+                               str(at["precision_of_top_match"]), str(at["unmatched_queries_with_a_top_match"]))
+        out.print(thresholds)
 
 
 @app.command()
