@@ -10,7 +10,7 @@ weigh ``w``: the ranker then assumes that a share 1 / (1 + w) of the claims it s
 before. Per ``w``, at the shipped ranker's setting (query vectors, depth 50, C 0.1), on dev:
 MAP@5, the share of tweets whose top match is shown (P ≥ 0.5) or decisive (P ≥ 0.8) and its
 precision, and the share of tweets ranked without their own fact-checks that are still shown or
-decided by another one (``burhan.evaluation.claim_matching.threshold_rates``). ``w`` = 0 is the
+decided by another one (``burhan.evaluation.claim_matching.final_report``). ``w`` = 0 is the
 shipped design, 1 the ``--unmatched`` ranker of 2026-12-07. A report for choosing the prior (the
 search model card): nothing is chosen or shipped by it, and dev is the split the setting was
 chosen on.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.claim_matching import ClaimMatchingBenchmark, score_rankings, threshold_rates
+from burhan.evaluation.claim_matching import ClaimMatchingBenchmark, final_report
 from burhan.ingest.benchmarks import load_checkthat_queries, load_qrels
 from burhan.linear import StandardisedLogistic
 from burhan.search.factchecks import FactCheckRanker
@@ -52,9 +52,8 @@ def main() -> None:
             ranker.classifier = StandardisedLogistic(C=ranker.C, class_weight=None).fit(
                 rows.X, labels, sample_weight=np.where(rows.unmatched, w, 1.0))
             matcher = bench.matcher(ranker)
-            dev = score_rankings(bench.rankings(matcher, dev_q, "final"), dev_r)
-            at = threshold_rates(bench, matcher, dev_q, dev_r)
-            show, decisive = at["show"], at["decisive"]
+            dev = final_report(bench, matcher, dev_q, dev_r)
+            show, decisive = dev["thresholds"]["show"], dev["thresholds"]["decisive"]
             print(f"{w:5.2f} {1 / (1 + w):6.2f} {dev['map@5']:6.3f} {show['share_with_a_top_match']:6.3f} "
                   f"{show['precision_of_top_match']:6.3f} {decisive['share_with_a_top_match']:8.3f} "
                   f"{decisive['precision_of_top_match']:6.3f} {show['unmatched_queries_with_a_top_match']:11.3f} "

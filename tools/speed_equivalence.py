@@ -10,8 +10,10 @@ run the same comparisons on small samples).
 ``check-outputs`` writes, for the first Unified-FC claims, the stance features, predictions,
 verdict, evidence (stance, places, rationale) and count checks over their 20 BM25 candidates
 (each claim twice: the second pass reads the caches). Run it with two trees (``PYTHONPATH=<worktree>/src``)
-on the same store and BM25 index — copy the store's ``.index`` folder with it: two index builds of
-one store can order near-tied candidates (copies of one story) differently — then ``compare``.
+on the same store and BM25 index (copy the store's ``.index`` folder with it), then ``compare``. Two
+index builds of one store ordered tied candidates (copies of one story) differently until the
+thirty-first judgement run put ties in article order (``tests/test_search.py``); a tree older than
+that still needs the same index.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import numpy as np
 from burhan.ingest.benchmarks import load_checkthat_queries, load_qrels
 from burhan.ingest.claimreview import import_factchecks
 from burhan.search.dense import shared_encoder
-from burhan.search.factchecks import FactCheckIndex, FactCheckMatcher, FactCheckRanker, feature_names
+from burhan.search.factchecks import Candidate, FactCheckIndex, FactCheckMatcher, FactCheckRanker, feature_names
 from burhan.store import Store
 
 CUTOFFS = (1, 3, 5, 10)
@@ -76,6 +76,7 @@ class ClaimMatchingBenchmark:
             first = report.errors[0]
             raise ValueError(f"{vclaims}: {first.error}" + (f" (record {first.record})" if first.record else ""))
         self.external = {f.id: f.external_id for f in self.store.factchecks()}
+        self._store_id = {external: i for i, external in self.external.items()}
         self.encoders = tuple(encoders)
         self._encoder_objects = {name: shared_encoder(name) for name in self.encoders}
         self._indexes: dict[str, FactCheckIndex] = {}  # one per way of embedding, shared by every ranker
@@ -94,13 +95,25 @@ class ClaimMatchingBenchmark:
                                                                  ranker.document_kind)
         return FactCheckMatcher(self.store, ranker, index=self._indexes[ranker.document_kind])
 
+    def ranked(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], mode: str = "final",
+               depth: int | None = None, without: dict[str, set[str]] | None = None) -> dict[str, list[Candidate]]:
+        """Each query's ranked candidates; ``without`` (qrels): only the queries with relevant
+        claims, each ranked as if those were absent from the collection (a claim never checked)."""
+        if without is None:
+            return {qid: matcher.rank(text, mode, depth) for qid, text in queries}
+        return {qid: matcher.rank(text, mode, depth, exclude=self.relevant_ids(without[qid]))
+                for qid, text in queries if without.get(qid)}
+
     def rankings(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], mode: str,
                  depth: int | None = None) -> dict[str, list[str]]:
-        return {qid: [self.external[c.factcheck_id] for c in matcher.rank(text, mode, depth)] for qid, text in queries}
+        return self.external_ids(self.ranked(matcher, queries, mode, depth))
+
+    def external_ids(self, ranked: dict[str, list[Candidate]]) -> dict[str, list[str]]:
+        return {qid: [self.external[c.factcheck_id] for c in candidates] for qid, candidates in ranked.items()}
 
     def relevant_ids(self, relevant: set[str]) -> frozenset[int]:
         """The store ids of a query's relevant claims (those in the collection)."""
-        return frozenset(i for i, external in self.external.items() if external in relevant)
+        return frozenset(self._store_id[e] for e in relevant if e in self._store_id)
 
     def training_rows(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
                       depth: int, unmatched: bool = False) -> CandidateRows:
@@ -118,39 +131,30 @@ class ClaimMatchingBenchmark:
         width = len(feature_names(matcher.index.encoders))
         return CandidateRows(np.vstack(X) if X else np.zeros((0, width)), y, np.asarray(origin, dtype=bool))
 
-    def top_scores(self, matcher: FactCheckMatcher, queries: list[tuple[str, str]], qrels: dict[str, set[str]],
-                   unmatched: bool) -> list[tuple[float, bool]]:
-        """Per query with relevant claims: its top candidate's P(match) and whether it is relevant;
-        ``unmatched``: ranked without its relevant claims (the top is then never relevant)."""
-        found = []
-        for qid, text in queries:
-            relevant = qrels.get(qid, set())
-            if not relevant:
-                continue
-            ranked = matcher.rank(text, exclude=self.relevant_ids(relevant) if unmatched else frozenset())
-            if ranked:
-                found.append((ranked[0].score, self.external[ranked[0].factcheck_id] in relevant))
-        return found
 
 
-def threshold_rates(bench: ClaimMatchingBenchmark, matcher: FactCheckMatcher, queries: list[tuple[str, str]],
-                    qrels: dict[str, set[str]]) -> dict:
-    """At the ranker's show and decisive thresholds: for the queries as given, the share whose top
-    candidate passes and that top's precision; for the same queries without their fact-checks in
-    the collection (``unmatched``), the share whose top candidate still passes — a fact-check of
-    another claim shown (false alarms)."""
-    matched = bench.top_scores(matcher, queries, qrels, unmatched=False)
-    orphaned = bench.top_scores(matcher, queries, qrels, unmatched=True)
-    out = {}
+def final_report(bench: ClaimMatchingBenchmark, matcher: FactCheckMatcher, queries: list[tuple[str, str]],
+                 qrels: dict[str, set[str]]) -> dict:
+    """The official measures of the re-ranker (``score_rankings``) and, in ``thresholds``, at its
+    show and decisive thresholds: for the queries as given, the share whose top candidate passes
+    and that top's precision; for the same queries without their fact-checks in the collection,
+    the share whose top candidate still passes — a fact-check of another claim shown (false alarms)."""
+    as_given = bench.ranked(matcher, queries)
+    report = score_rankings(bench.external_ids(as_given), qrels)
+    matched = [(ranked[0].score, bench.external[ranked[0].factcheck_id] in qrels[qid])
+               for qid, ranked in as_given.items() if qrels.get(qid) and ranked]
+    orphaned = [ranked[0].score for ranked in bench.ranked(matcher, queries, without=qrels).values() if ranked]
+    report["thresholds"] = {}
     for name, threshold in (("show", matcher.ranker.show_threshold), ("decisive", matcher.ranker.decisive_threshold)):
         kept = [ok for score, ok in matched if score >= threshold]
-        out[name] = {"threshold": threshold,
-                     "queries_with_a_top_match": len(kept),
-                     "share_with_a_top_match": round(len(kept) / len(matched), 4) if matched else None,
-                     "precision_of_top_match": round(float(np.mean(kept)), 4) if kept else None,
-                     "unmatched_queries_with_a_top_match": round(
-                         sum(score >= threshold for score, _ in orphaned) / len(orphaned), 4) if orphaned else None}
-    return out
+        report["thresholds"][name] = {
+            "threshold": threshold,
+            "queries_with_a_top_match": len(kept),
+            "share_with_a_top_match": round(len(kept) / len(matched), 4) if matched else None,
+            "precision_of_top_match": round(float(np.mean(kept)), 4) if kept else None,
+            "unmatched_queries_with_a_top_match": round(
+                sum(score >= threshold for score in orphaned) / len(orphaned), 4) if orphaned else None}
+    return report
 
 
 def evaluate_claim_matching(vclaims: str | Path, queries: str | Path, qrels: str | Path, mode: str = "final",
@@ -161,9 +165,8 @@ def evaluate_claim_matching(vclaims: str | Path, queries: str | Path, qrels: str
     try:
         matcher = bench.matcher(ranker)
         query_list, relevant = load_checkthat_queries(queries), load_qrels(qrels)
-        result = score_rankings(bench.rankings(matcher, query_list, mode), relevant)
-        if mode == "final":
-            result["thresholds"] = threshold_rates(bench, matcher, query_list, relevant)
+        result = final_report(bench, matcher, query_list, relevant) if mode == "final" \
+            else score_rankings(bench.rankings(matcher, query_list, mode), relevant)
     finally:
         bench.close()
     return {"mode": mode, **result}
@@ -227,7 +230,7 @@ def train_claim_matching(vclaims: str | Path, train_queries: str | Path, train_q
             scores, labels = ranker.predict_proba(rows.X), np.asarray(rows.y, dtype=float)
             ece, table = reliability(scores, labels)
             calibration[name] = {"ece": ece, "candidates": len(labels), "table": table}
-        at = threshold_rates(bench, chosen, dev_q, dev_r)
+        at = final_report(bench, chosen, dev_q, dev_r)["thresholds"]
         ranker.card = {
             "data": {"collection": str(vclaims), "train": str(train_queries), "dev": str(dev_queries),
                      "train_queries": len(train_q), "dev_queries": len(dev_q), "factchecks": len(bench.store.factchecks())},
