@@ -28,6 +28,7 @@ from burhan.text.normalize import normalize
 from burhan.text.places import same_place
 from burhan.text.predicates import DENIALS, NEGATIONS
 from burhan.text.quantities import quantity_relation
+from burhan.text.tokens import analyze
 
 REFUTE_PHRASES = tuple(normalize(w) for w in (
     "غير صحيح", "غير صحيحة", "لا صحة", "عار عن الصحة", "عارية عن الصحة", "لا أساس", "شائعة", "شائعات",
@@ -67,6 +68,21 @@ def circumstance_clashes(claim: TextAnalysis, sentence: TextAnalysis,
             bool(claim.actors - sentence.actors and sentence.actors - claim.actors),
             bool(unmatched_claim and unmatched_sentence))
 
+
+def event_stems(claim: TextAnalysis) -> frozenset[str]:
+    """The claim's stems outside the names of its places and actors: what it says happened, to
+    what, how many and when («لافروف: روسيا ستواصل عملياتها في شرق حلب» → {ستواصل، عمل})."""
+    names = analyze(" ".join((*claim.places, *claim.actors)))
+    return frozenset(claim.stems) - frozenset(names)
+
+
+def holds_event(claim_text: str, sentence_text: str) -> bool:
+    """Whether ``sentence_text`` holds one of the claim's ``event_stems`` at least (or the claim
+    names nothing else): a sentence with the claim's actor and place and none of its event speaks
+    of another fact («أكد لافروف أن الولايات المتحدة رفضت إرسال وفد عسكري …» against «لافروف: روسيا
+    ستواصل عملياتها في شرق حلب»)."""
+    event = event_stems(analyse(claim_text))
+    return not event or not event.isdisjoint(analyse(sentence_text).stems)
 
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     claim, sentence = analyse(claim_text), analyse(sentence_text)
