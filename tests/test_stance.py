@@ -279,3 +279,30 @@ def test_the_article_length_is_left_out_of_the_classifier_unless_asked(small_uni
     assert with_length.classifier.n_standardised == without.classifier.n_standardised + 1 == len(FEATURE_NAMES)
     without.save(tmp_path / "m.json")
     assert StanceModel.load(tmp_path / "m.json").article_length is False
+
+
+def test_a_sentence_that_shares_only_the_claims_names_is_no_evidence():
+    """``event_gate``: the evidence model reads only sentences that hold a word of what the claim
+    says happened (``holds_event``: a stem outside the names of its places and actors). Seed 003's
+    sentence names Lavrov and Russia and none of the claim's event; without the gate the evidence
+    model read it as refuting «لافروف: روسيا ستواصل عملياتها في شرق حلب»."""
+    from burhan.stance.alignment import event_stems, holds_event
+    from burhan.stance.training import SHIPPED_MODEL
+    from burhan.text.analysis import analyse
+
+    claim = "لافروف: روسيا ستواصل عملياتها في شرق حلب"
+    other_fact = ("أكد وزير الخارجية الروسي سيرغي لافروف، أن الولايات المتحدة رفضت إرسال وفد عسكري على مستوى عال "
+                  "إلى موسكو، لبحث تعميق تنسيق القتال في سوريا، كما كان مقترحاً من روسيا.")
+    same_fact = "قال وزير الخارجية الروسي سيرجي لافروف أمس إن روسيا ستواصل عملياتها في شرق حلب."
+    assert event_stems(analyse(claim)) == {"ستواصل", "عمل"}
+    assert not holds_event(claim, other_fact) and holds_event(claim, same_fact)
+    assert holds_event("لافروف في حلب", other_fact)  # a claim of names only: nothing to ask
+
+    model = StanceModel.load(SHIPPED_MODEL)
+    pair = StancePair(claim, [other_fact, "وبدأ الجيش السوري هجوما في حي جوبر بدمشق."])
+    model.event_gate = False
+    (ungated,) = model.predict([pair])
+    model.event_gate = True
+    (gated,) = model.predict([pair])
+    assert ungated.sentence_evidence and not gated.sentence_evidence
+    assert StanceModel().event_gate is False and "event_gate" in model.params()  # the thirty-sixth run: off

@@ -776,6 +776,20 @@ of 21 on seed 13, true shapes ≥ 48 of 72; with the seed-13 models on a store o
 alone, the Lavrov claim is not judged *false* and seed 003 does not read *disagree*; the suite
 passes. Reported only: «مقتل 1300 مدني في سوريا خلال نوفمبر» on the same store, the demo. Else the
 option goes back to off.
+Result (``docs/studies/event_gate/seed{13,14,15}/``, the unchanged evidence models' ANS scores copied
+beside them; ``python tools/seed_study.py --run "docs/studies/event_gate/seed{seed}"`` →
+``docs/studies/event_gate/summary.txt``; 5.5 min a seed): stance CV 0.4673 / 0.4707 / 0.4658 (mean
+0.4679 ≥ 0.4638), edited claims read disagree 69.5 / 70.3 / 70.6%; verdict accuracy 0.6331 / 0.6391 /
+0.6243 (mean 0.6322; paired +0.009 [0.000, +0.021], 0.000, −0.003; 3 / 2 / 2 verdicts changed), ECE
+0.0588 / 0.0795 / 0.0986 (mean 0.0790), NEE 63 / 59 / 65; probes 85 / 81 / 79 = **245 of 276 (< 248)**,
+seed 13's count, measure and partly_true 20 of 21, true shapes 17 / 17 / 16. With the seed-13 models
+on the five seeds alone (``python tools/seeds_trial.py --stance-model … --verdict-model …``): seed 003 now reads *discuss* (the refutation is
+gone), but the Lavrov claim is **still false** — basis *unconfirmed*, P(true) 0.39 — because seed
+001, which states it word for word, reads *discuss* (0.53): a digest page, which Unified-FC's
+annotators would call *discuss* or *unrelated*. «مقتل 1300 مدني …»: false, unconfirmed, 0.28, as
+with the shipped models: seed 001, which states it too, reads *unrelated*; the only related story is
+seed 000 (Clinton). → **failed** (probes over the seeds, and its
+own purpose), the option back to off, kept with a test.
 """
 
 from __future__ import annotations
