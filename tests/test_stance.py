@@ -306,3 +306,30 @@ def test_a_sentence_that_shares_only_the_claims_names_is_no_evidence():
     (gated,) = model.predict([pair])
     assert ungated.sentence_evidence and not gated.sentence_evidence
     assert StanceModel().event_gate is False and "event_gate" in model.params()  # the thirty-sixth run: off
+
+
+def test_a_page_that_states_the_claim_agrees_with_it():
+    """``statement_agrees``: an article whose decisive sentence states the claim (≥ 80% of its stems,
+    P(supports) ≥ 0.8 from the evidence model, no clash) agrees, whatever else the page is about —
+    its discuss and unrelated mass goes to agree, its disagree mass stays. A digest page of seed 001's
+    kind, several stories, one of which states the claim; and the same page against a claim it
+    contradicts, where the rule does not fire."""
+    from burhan.stance.training import SHIPPED_MODEL
+
+    digest = ["التحالف الجديد سيسمى «جيش حلب» ويرأسه قائد جماعة الجبهة الشامية.",
+              "وفي شأن آخر، قال وزير الخارجية الروسي سيرجي لافروف أمس خلال زيارة إلى تركيا إن روسيا ستواصل "
+              "عملياتها في شرق حلب.",
+              "من جهة أخرى، افتتحت في دمشق أمس الدورة الجديدة لمعرض الكتاب بمشاركة دور نشر عربية.",
+              "وأعلنت الأمم المتحدة أنها ستعقد اجتماعا لبحث الوضع الإنساني في اليمن الأسبوع المقبل."]
+    stated = StancePair("لافروف: روسيا ستواصل عملياتها في شرق حلب", digest)
+    contradicted = StancePair("لافروف: روسيا أوقفت عملياتها في شرق حلب", digest)
+    model = StanceModel.load(SHIPPED_MODEL)
+    model.statement_agrees = False
+    before = model.predict_proba([stated, contradicted])
+    model.statement_agrees = True
+    after = model.predict_proba([stated, contradicted])
+    agree, disagree, discuss, unrelated = (LABELS.index(x) for x in ("agree", "disagree", "discuss", "unrelated"))
+    assert after[0, discuss] == after[0, unrelated] == 0.0 and after[0, disagree] == before[0, disagree]
+    assert after[0, agree] == pytest.approx(before[0, agree] + before[0, discuss] + before[0, unrelated])
+    assert np.array_equal(after[1], before[1])  # an antonym of the claim: a clash, no statement
+    assert "statement_agrees" in model.params()
