@@ -832,6 +832,22 @@ antonym-06 (seed 15); denial-02 turned right on seed 14. negation-07 («لافر
 …» against seed 001's «… ليستا مسؤولتين …») was wrong before and is wrong after, now *true*: the dual
 «ليستا» is missing from ``burhan.text.predicates.NEGATIONS``, so no clash is seen. What it says: a
 statement rule is as safe as the clash detection under it; both gaps are the alignment's.
+
+Thirty-eighth run (2026-12-07, sixth session; **found by reading the thirty-seventh run's probe
+outputs** (negation-07), declared): ``burhan.text.predicates.NEGATIONS`` lacked most persons of ليس —
+the duals «ليسا»، «ليستا», «لسن», «لستما»، «لستم»، «لستن» — so «أكد لافروف أن موسكو ودمشق ليستا
+مسؤولتين …» showed no negation against «… مسؤولتان …». Change: the list holds every form of ليس (13
+occurrences of the missing forms in the Unified-FC texts, by grep). The alignment features change, so
+the evidence model and the stance classifier are retrained: the whole chain per seed (``bash
+tools/seed_chain.sh S docs/studies/negation_forms/seedS /tmp/jobs/ufc.db /tmp/jobs/probes.db BASE_S``,
+BASE as the thirty-fifth), judged over seeds 13, 14, 15 against the shipped code's base. Ship (the
+shipped evidence and stance files retrained with seed 13 by ``burhan train evidence/stance``, the
+verdict model refitted on seed 13's rows) if: mean ANS dev macro-F1 ≥ 0.7736 (base mean 0.7786 −
+0.005); mean stance CV macro-F1 ≥ 0.4638 with ≥ 50% of edited claims read disagree on every seed;
+mean verdict accuracy ≥ 0.6252 and no seed's paired point below −0.01; mean ECE ≤ 0.0852; probes ≥
+248 of 276 over the seeds with seed 13 ≥ 84 of 92 and count, measure and partly_true ≥ 20 of 21 on
+seed 13, true shapes ≥ 48 of 72; the suite passes. negation-07 is reported, and the probe figures
+are not clean for it. Else the list goes back.
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from burhan.text.normalize import normalize
 
-NEGATIONS = frozenset(normalize(w) for w in "لا لم لن ليس ليست ليسوا لسنا لست غير عدم".split())
+# ليس in every person, number and gender (the duals «ليسا»، «ليستا»: «موسكو ودمشق ليستا مسؤولتين»)
+NEGATIONS = frozenset(normalize(w) for w in
+                      "لا لم لن ليس ليست ليسا ليستا ليسوا لسن لست لستما لستم لستن لسنا غير عدم".split())
 DENIALS = frozenset(normalize(w) for w in "نفى نفت ينفي تنفي نفوا ننفي نفي كذب كذبت يكذب تكذب".split())
 REPORTING = tuple(normalize(w) for w in ("قال", "أعلن", "أكد", "أوضح", "ذكر", "صرح", "أفاد"))
 REPORTING_FEMININE = tuple(normalize(w) for w in ("قالت", "أعلنت", "أكدت", "أوضحت", "ذكرت", "صرحت", "أفادت"))
