@@ -84,6 +84,15 @@ def holds_event(claim_text: str, sentence_text: str) -> bool:
     event = event_stems(analyse(claim_text))
     return not event or not event.isdisjoint(analyse(sentence_text).stems)
 
+
+def holds_numbers(claim_text: str, sentence_text: str) -> bool:
+    """Whether ``sentence_text`` gives every number ``claim_text`` gives (the same values, whatever
+    their nouns): a sentence that holds all of a claim's words but its number («لليوم العشرين»
+    against «لليوم الثلاثين») does not state it."""
+    given = {n.value for n in analyse(sentence_text).numbers}
+    return all(n.value in given for n in analyse(claim_text).numbers)
+
+
 def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     claim, sentence = analyse(claim_text), analyse(sentence_text)
     claim_stems, sentence_stems = claim.stems, sentence.stems
