@@ -192,12 +192,15 @@ def test_short_headline_claim_is_not_extrapolated_into_discuss(seeds):
     article = analyze_file(seeds / "001_0bbb309658828585.txt", ReadOptions()).articles[0]
     pair = StancePair("لافروف: روسيا ستواصل عملياتها في شرق حلب", [s.text for s in article.sentences])
     model = StanceModel.load(SHIPPED_MODEL)
+    assert model.predict([pair])[0].label == "agree"  # the page states the claim (statement_agrees)
+    model.statement_agrees = False  # the classifier alone, which the clipping is about
     clipped = model.predict([pair])[0]
     assert model.classifier.clip == 3.0
     # the sentence that states the claim carries the decision, and the evidence model says so
     assert clipped.rationale[0].index == 0 and clipped.sentence_evidence[0]["supports"] > 0.9
     assert clipped.probs["disagree"] < 0.05
     unclipped = StanceModel.load(SHIPPED_MODEL)
+    unclipped.statement_agrees = False
     unclipped.classifier.clip = None
     assert unclipped.predict([pair])[0].probs["agree"] < clipped.probs["agree"]  # clipping still helps
 
