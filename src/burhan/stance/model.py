@@ -209,8 +209,8 @@ class StanceModel:
         self.event_gate = event_gate
         # an article whose decisive sentence states the claim — holds ``STATEMENT_COVERAGE`` of its
         # stems and every number it gives, reads as supporting it with P ≥ ``STATEMENT_SUPPORT`` and
-        # clashes with it nowhere (no ``polarity_clashes``) — agrees with it, whatever else the page is about: its discuss and
-        # unrelated mass goes to agree. Unified-FC's annotators judged the page as a whole (a digest
+        # clashes with it nowhere (no ``polarity_clashes``) — agrees with it, whatever else the page
+        # is about: its discuss and unrelated mass goes to agree. Unified-FC's annotators judged the page as a whole (a digest
         # that states the claim in one paragraph is *discuss* or *unrelated*); a fact-checker reads a
         # statement: 56 of the 61 Unified-FC claims stated in one of their own articles are true
         # (``tools/statement_truth.py``). Without the numbers (the thirty-seventh run) a sentence with
@@ -530,7 +530,8 @@ class StanceModel:
             raise ValueError(f"{path}: unsupported stance model format {payload.get('format')}")
         # a model saved before ``bow_without_claim`` existed saw the claim's words too; one saved
         # before ``min_coverage_quantile`` had a fixed gate, before ``counts_decide`` (``denial_not_agree``)
-        # not that rule, before ``article_length`` the article's length, before ``event_gate`` every sentence
+        # not that rule, before ``article_length`` the article's length, before ``event_gate`` every
+        # sentence, before ``statement_agrees`` no statement rule
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
                   "dense_cosines": False, "denial_not_agree": False, "polarity_clashes": CLASHES,
                   "article_length": True, "event_gate": False, "statement_agrees": False, **payload["params"]}
