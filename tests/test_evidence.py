@@ -60,7 +60,6 @@ def test_a_word_one_side_negates_and_the_other_asserts_is_a_clash():
     assert aligned("المكتبة لن تكون الأكبر في إفريقيا", "أعلن الوزير أن المكتبة ستكون الأكبر")["negated_predicate"] == 1.0
 
 
-
 def test_every_form_of_laysa_negates():
     """«ليس» in the dual and plural (the thirty-eighth run): seed 001's «موسكو ودمشق ليستا مسؤولتين»
     negates «مسؤولتان»; before, only ليس، ليست، ليسوا، لسنا، لست were negations."""
@@ -70,6 +69,7 @@ def test_every_form_of_laysa_negates():
     assert aligned("لافروف: موسكو ودمشق ليستا مسؤولتين عن الهجوم", seed)["negation_mismatch"] == 0.0
     for form in ("ليسا", "ليستا", "لستم", "لستما", "لستن", "لسن"):
         assert aligned("الجنود مسؤولون عن الهجوم", f"قال المتحدث إن الجنود {form} مسؤولين عن الهجوم")["negation_mismatch"] == 1.0
+
 
 def test_one_wrong_count_conflicts_even_beside_a_right_one():
     sentence = "أفاد المرصد بمقتل 1300 مدني في سوريا خلال شهر نوفمبر بينهم 284 طفلا"

@@ -11,12 +11,20 @@
 # ~8 min a seed on 2 cores once its synthetic sentences are embedded. Run it for the base and for a
 # candidate with the same seeds, and compare the spreads (python tools/seed_study.py reads the
 # study's own files).
+#
+# With EVIDENCE=PATH the seed's evidence model is that file instead of a new training (runs that
+# change only the stance side: the thirty-fifth to thirty-seventh and the thirty-ninth used each
+# seed's base evidence model, `burhan train evidence --data ../shared/datasets --seed S`).
 set -euo pipefail
 seed=$1 out=$2 store=$3 probes=$4
 base=${5:-docs/studies/verdict_cv_features_denial_not_agree.json}
 data=../shared/datasets
 mkdir -p "$out"
-burhan train evidence --data $data --seed "$seed" --out "$out/evidence_model.json"
+if [ -n "${EVIDENCE:-}" ]; then
+    cp "$EVIDENCE" "$out/evidence_model.json"
+else
+    burhan train evidence --data $data --seed "$seed" --out "$out/evidence_model.json"
+fi
 burhan train stance --data $data --seed "$seed" --evidence "$out/evidence_model.json" --out "$out/stance_model.json"
 burhan eval evidence --data $data --model "$out/evidence_model.json" --json > "$out/evidence_eval.json"
 burhan eval stance --format unifiedfc $data/unifiedfc --cv $data/unifiedfc/train_test_splits.txt --seed "$seed" \

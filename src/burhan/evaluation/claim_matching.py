@@ -132,7 +132,6 @@ class ClaimMatchingBenchmark:
         return CandidateRows(np.vstack(X) if X else np.zeros((0, width)), y, np.asarray(origin, dtype=bool))
 
 
-
 def final_report(bench: ClaimMatchingBenchmark, matcher: FactCheckMatcher, queries: list[tuple[str, str]],
                  qrels: dict[str, set[str]]) -> dict:
     """The official measures of the re-ranker (``score_rankings``) and, in ``thresholds``, at its

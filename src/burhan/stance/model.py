@@ -302,7 +302,8 @@ class StanceModel:
         has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
         # the decisive sentence's alignment with the claim, where a rule reads it
         needed = self.polarity == "explicit" or self.denial_not_agree or self.statement_agrees
-        decisive = self._decisive_alignment(pairs, scored) if needed else None
+        sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}  # each pair's decisive one
+        decisive = self._decisive_alignment(pairs, sentence) if needed else None
         denied = decisive[:, _DENIAL_COLUMN] > 0 if self.denial_not_agree else np.zeros(len(pairs), dtype=bool)
         clash_columns = [ALIGNMENT_FEATURES.index(name) for name in self.polarity_clashes]
         stated = np.zeros(len(pairs), dtype=bool)
@@ -310,8 +311,7 @@ class StanceModel:
             stated = ((decisive[:, _COVERAGE_COLUMN] >= STATEMENT_COVERAGE) & (sup >= STATEMENT_SUPPORT)
                       & ~decisive[:, clash_columns].any(axis=1))
             for k in np.flatnonzero(stated):  # and it gives the claim's numbers
-                index = scored[k][_decisive(scored[k])][0]
-                stated[k] = holds_numbers(pairs[k].claim, pairs[k].sentences[index])
+                stated[k] = holds_numbers(pairs[k].claim, pairs[k].sentences[sentence[k]])
         if self.polarity == "classifier":
             has[:] = False
         elif self.polarity == "explicit":
@@ -340,12 +340,12 @@ class StanceModel:
                         if t not in claim)
 
     @staticmethod
-    def _decisive_alignment(pairs: list[StancePair], scored: dict) -> np.ndarray:
-        """Per pair: the alignment features of its decisive sentence (as in ``_evidence_features``)
-        with the claim; zeros for a pair with no scored sentence."""
+    def _decisive_alignment(pairs: list[StancePair], decisive: dict[int, int]) -> np.ndarray:
+        """Per pair: the alignment features of its decisive sentence (``decisive``: pair → sentence
+        index, as in ``_evidence_features``) with the claim; zeros for a pair with no scored sentence."""
         out = np.zeros((len(pairs), len(ALIGNMENT_FEATURES)), dtype=np.float32)
-        for k, items in scored.items():
-            out[k] = alignment_features(pairs[k].claim, pairs[k].sentences[items[_decisive(items)][0]])
+        for k, index in decisive.items():
+            out[k] = alignment_features(pairs[k].claim, pairs[k].sentences[index])
         return out
 
     def _evidence_features(self, pairs: list[StancePair], rankings: list[list[SentenceScore]],
