@@ -3,6 +3,7 @@ its spread (max − min), beside the thirtieth run's moves.
 
     python tools/seed_study.py [--seeds 14 15]
     python tools/seed_study.py --run docs/studies/negation_scope/seed{seed}
+    python tools/seed_study.py --run docs/studies/RUN/seed{seed} --base docs/studies/statement_numbers/seed{seed}
 
 Seed 13 is the shipped run, read from the files it was recorded in; the other seeds from
 ``docs/studies/seeds/``. With ``--run``: a retraining run made by ``tools/seed_chain.sh`` once per
@@ -82,9 +83,11 @@ def figures(seed: int | str, found: dict[str, Path | None] | None = None) -> dic
     return out
 
 
-def compare_run(pattern: str, seeds: list[int]) -> None:
-    """A retraining run per seed beside the shipped code's base, and the means over the seeds."""
-    base = {seed: figures(seed, BASE[seed]) for seed in seeds}
+def compare_run(pattern: str, seeds: list[int], base_pattern: str | None = None) -> None:
+    """A retraining run per seed beside its base (``base_pattern``'s folders, else ``BASE``), and
+    the means over the seeds."""
+    base = {seed: figures(seed, chain_files(ROOT / base_pattern.format(seed=seed)) if base_pattern else BASE[seed])
+            for seed in seeds}
     run = {seed: figures(seed, chain_files(ROOT / pattern.format(seed=seed))) for seed in seeds}
     print(f"{'':34}" + "".join(f"{'base ' + str(s):>12}{'run ' + str(s):>12}" for s in seeds)
           + f"{'base mean':>12}{'run mean':>12}")
@@ -102,9 +105,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, nargs="*", default=[14, 15])
     parser.add_argument("--run", help="a retraining run's seed_chain.sh folders, '{seed}' in the path")
+    parser.add_argument("--base", help="the base run's seed_chain.sh folders (default: the thirty-second run's files)")
     args = parser.parse_args()
     if args.run:
-        compare_run(args.run, [13, *args.seeds])
+        compare_run(args.run, [13, *args.seeds], args.base)
         return
     seeds = [13, *args.seeds]
     table = {seed: figures(seed) for seed in seeds}
