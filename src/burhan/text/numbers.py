@@ -86,11 +86,6 @@ def _word_value(word: str) -> tuple[str, int | tuple[int, int | None]] | None:
     return None
 
 
-def is_number_word(word: str) -> bool:
-    """Whether the normalised ``word`` is a number word («ثلاثين»، «وأربعة»، «آلاف»)."""
-    return bool(word) and _word_value(word) is not None
-
-
 @lru_cache(maxsize=1 << 16)
 def _may_start_number(word: str) -> bool:
     """Whether a number can start at ``word`` (the test ``extract_numbers`` makes at each word)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from burhan.text.normalize import needs_nfkc, normalize, normalize_with_offsets
-from burhan.text.numbers import NumberMention, extract_numbers, is_number_word
+from burhan.text.numbers import NumberMention, extract_numbers
 
 # irregular plurals and variants of the nouns that casualty and event counts use
 _LEMMAS = {
@@ -41,15 +41,6 @@ _UNITS = {
 _UNIT_OF = {normalize(word): (kind, factor) for kind, table in _UNITS.items() for word, factor in table.items()}
 # other number nouns that are neither counts of things nor units worth comparing
 _NOT_COUNTS = {normalize(w) for w in "مره مرات المرتبه الدرجه".split()}
-# words that follow a number and are not what it counts: particles («قتل 20 على الأقل») and the
-# adjectives of a period («خلال السنوات الثلاث الأخيرة»)
-_NOT_COUNTS |= {normalize(w) for w in (
-    "على علي في من إلى الى عن مع بعد قبل منذ حتى خلال عند لدى ضد نحو بين حول أو او ثم أن ان إن قد "
-    "لا لم لن ما هو هي هم كل بعض غير عبر وفق ماضيه ماضي مقبله مقبل اخيره اخير تاليه تالي منصرمه منصرم"
-).split()}
-# a definite word before a number («لليوم الثلاثين»، «الساعات الأربع والعشرين»، «الأيام الـ3»)
-_DEFINITE_BEFORE = re.compile(r"(?<!\w)((?:وال|بال|فال|كال|لل|ال)[^\W\d_]+)\s+$")
-_DEFINITE_MARK = re.compile(r"(?<!\w)ال\u0640*\s*$")  # the «الـ» written before digits
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PERCENT_SIGN = re.compile(r"\s*[%٪]")
@@ -120,15 +111,9 @@ def noun_key(noun: str | None) -> str | None:
 
 def head_noun(mention: NumberMention, text: str) -> str | None:
     """The counted noun: the word after the number, or after «من» («ثلاثة آلاف من المدنيين»);
-    «%» and «في المئة» name a percentage. A definite number not followed by an indefinite noun
-    («الثلاثة ملايين شخص») is an adjective of the definite word before it, its noun («لليوم
-    الثلاثين»: 30 days; «الأطفال الثلاثة»: 3 children), and has none without one («في العشرين من
-    الشهر» is a date, not 20 months)."""
+    «%» and «في المئة» name a percentage."""
     if _PERCENT_SIGN.match(text, mention.end):
         return "%"
-    if _is_definite(mention, text) and not _indefinite_noun(mention.noun):
-        before = _DEFINITE_BEFORE.search(text, max(0, mention.start - 40), _start_of_mark(mention, text))
-        return before.group(1) if before else None
     if mention.noun and normalize(mention.noun) in ("من", "في"):
         following = _NEXT_WORD.match(text, mention.end)
         following = _NEXT_WORD.match(text, following.end()) if following else None
@@ -136,24 +121,6 @@ def head_noun(mention: NumberMention, text: str) -> str | None:
             return following.group(1)
         return None
     return mention.noun
-
-
-def _indefinite_noun(word: str | None) -> bool:
-    """Whether ``word`` is an indefinite unit or countable noun («أيام»، «شخص»; not «الماضية»)."""
-    return bool(word) and not normalize(word).startswith("ال") and bool(unit_of(word) or noun_key(word))
-
-
-def _start_of_mark(mention: NumberMention, text: str) -> int:
-    """Where the number begins, its «الـ» included («الأيام الـ3»)."""
-    mark = _DEFINITE_MARK.search(text, max(0, mention.start - 6), mention.start)
-    return mark.start() if mark else mention.start
-
-
-def _is_definite(mention: NumberMention, text: str) -> bool:
-    """«الثلاثين»، «الأربع والعشرين»، «الـ3»; not «ألفي» nor «الف» (a thousand, hamza or none)."""
-    first = mention.text.split()[0]
-    return (first.startswith("ال") and is_number_word(normalize(first[2:]))
-            or _start_of_mark(mention, text) < mention.start)
 
 
 def quantities(text: str, numbers: list[NumberMention] | tuple[NumberMention, ...] | None = None,
