@@ -23,12 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.stance import contradicted_pairs, unifiedfc_pairs
-from burhan.ingest.benchmarks import load_splits, load_unifiedfc
+from burhan.evaluation.stance import contradicted_pairs, out_of_fold_models
 from burhan.stance import StanceModel
 from burhan.stance.alignment import CLASHES, FEATURE_NAMES, alignment_features
 from burhan.stance.model import _decisive
-from burhan.stance.training import EvidenceTrainer
 from burhan.text.analysis import analyse
 from burhan.text.tokens import analyze
 
@@ -59,19 +57,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
-    unifiedfc = args.data / "unifiedfc"
-    pairs, labels, _, owners = unifiedfc_pairs(load_unifiedfc(unifiedfc))
-    trainer = EvidenceTrainer(args.data, seed=args.seed)
     grounded: dict[bool, Counter] = {True: Counter(), False: Counter()}
     clashes: dict[str, Counter] = defaultdict(Counter)
     rest: dict[str, list[float]] = defaultdict(list)
-    for fold in load_splits(unifiedfc / "train_test_splits.txt"):
-        held_out = set(fold) & set(owners)
-        train = [i for i, o in enumerate(owners) if o not in held_out]
-        test = [i for i, o in enumerate(owners) if o in held_out]
-        model = StanceModel(evidence=trainer.fit(frozenset(held_out)), seed=args.seed)
-        model.fit([pairs[i] for i in train], [labels[i] for i in train])
-        test_pairs, golds = [pairs[i] for i in test], [labels[i] for i in test]
+    for model, test_pairs, golds in out_of_fold_models(args.data, args.seed):
         for pair, gold, prediction in zip(test_pairs, golds, model.predict(test_pairs)):
             if prediction.label != "disagree":
                 continue
@@ -82,7 +71,7 @@ def main() -> None:
         place_only_decisions(model, test_pairs, golds, rest)
         edited = contradicted_pairs([p for p, g in zip(test_pairs, golds) if g == "agree"])
         place_only_decisions(model, edited, ["edited claim"] * len(edited), rest)
-        print(f"fold done ({len(test)} articles)", flush=True)
+        print(f"fold done ({len(test_pairs)} articles)", flush=True)
     print("1. read disagree out of fold, by gold label")
     for has, counts in grounded.items():
         print(f"   {'with' if has else 'without'} a clash or refute phrase in the rationale: {dict(counts)}")

@@ -156,6 +156,26 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
     return summarise_folds(per_fold)
 
 
+def out_of_fold_models(data: str | Path, seed: int = 13, **params):
+    """For each Unified-FC fold (``train_test_splits.txt``, as ``cross_validate``): a
+    ``StanceModel(**params)`` fitted on the other folds, its evidence model trained without the
+    fold's claims, with the fold's test pairs and gold labels — for the studies that read the
+    model's out-of-fold decisions (``tools/false_contradictions.py``, ``tools/refutation_grounds.py``).
+    Yields ``(model, test_pairs, gold_labels)``."""
+    from burhan.stance.training import EvidenceTrainer
+
+    unifiedfc = Path(data) / "unifiedfc"
+    pairs, labels, _, owners = unifiedfc_pairs(load_unifiedfc(unifiedfc))
+    trainer = EvidenceTrainer(Path(data), seed=seed)
+    for fold in load_splits(unifiedfc / "train_test_splits.txt"):
+        held_out = set(fold) & set(owners)
+        train = [i for i, o in enumerate(owners) if o not in held_out]
+        test = [i for i, o in enumerate(owners) if o in held_out]
+        model = StanceModel(evidence=trainer.fit(frozenset(held_out)), seed=seed, **params)
+        model.fit([pairs[i] for i in train], [labels[i] for i in train])
+        yield model, [pairs[i] for i in test], [labels[i] for i in test]
+
+
 def summarise_folds(per_fold: list[dict]) -> dict:
     def stat(values):
         return {"mean": round(float(np.mean(values)), 4), "sd": round(float(np.std(values)), 4)}

@@ -1,0 +1,108 @@
+"""Whether the stance model's out-of-fold *disagree* readings rest on a sentence that refutes the
+claim: the count behind a rule considered and not run (issue 11, seventh session), "an article
+none of whose scored sentences reads as refuting the claim cannot disagree".
+
+    python tools/refutation_grounds.py [--data ../shared/datasets] [--seed 13]
+
+One stance model per Unified-FC fold (``burhan.evaluation.stance.out_of_fold_models``, as ``burhan
+eval stance --cv``). An article is *grounded* when a clash decided its side (``Sides.has``) or one
+of its scored sentences reads P(refutes) > P(supports) — in the variant ``any``, whatever that
+sentence's coverage of the claim; in ``covering``, only a sentence holding ``polarity_coverage``
+of the claim's stems; in ``covering_or_cue``, that or a refutation cue anywhere in the article or
+its title (``burhan.stance.features.REFUTE``: «نفى»، «لا صحة»، «شائعة» …, the features
+``refute_article``, ``refute_title``; a denial claim's articles have none). The rule, applied here to the model's out-of-fold probabilities: an article
+that is not grounded cannot disagree — its disagree mass is shared among the other labels as the
+model gave them. Prints per variant:
+
+1. the articles read *disagree* (as fitted), by gold label, grounded or not;
+2. the gold *disagree* articles, by what they are read as and whether they are grounded;
+3. per fold and as the mean over folds, macro-F1 and disagree F1 as fitted and with the rule, and
+   the share of edited claims (``contradicted_pairs``) read *disagree*.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models
+from burhan.stance.features import FEATURE_NAMES
+from burhan.stance.model import LABELS
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = ("any", "covering", "covering_or_cue")
+DISAGREE = LABELS.index("disagree")
+
+
+def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
+    """The model's predictions of ``pairs``, and per variant whether each article is grounded."""
+    X, _, _, scored, sides = model._analyse(pairs)
+    cue = (X[:, FEATURE_NAMES.index("refute_article")] > 0) | (X[:, FEATURE_NAMES.index("refute_title")] > 0)
+    out = {}
+    for variant in VARIANTS:
+        least = 0.0 if variant == "any" else model.polarity_coverage
+        refuting = np.zeros(len(pairs), dtype=bool)
+        for k, items in scored.items():
+            refuting[k] = any(p[1] > p[0] and cov >= least for _, cov, p in items)
+        out[variant] = sides.has | refuting | (cue if variant == "covering_or_cue" else False)
+    return model.predict(pairs), out
+
+
+def with_rule(predictions, grounded_: np.ndarray) -> list[str]:
+    """The labels once an article that is not grounded cannot disagree."""
+    labels = []
+    for prediction, ok in zip(predictions, grounded_):
+        probs = np.array([prediction.probs[label] for label in LABELS])
+        if not ok:
+            probs[DISAGREE] = 0.0
+        labels.append(LABELS[int(np.argmax(probs))])  # sharing the rest in proportion keeps its argmax
+    return labels
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    read_disagree = {v: {True: Counter(), False: Counter()} for v in VARIANTS}
+    gold_disagree = {v: Counter() for v in VARIANTS}
+    scores: dict[str, list[tuple[float, float, float]]] = {name: [] for name in ("as fitted", *VARIANTS)}
+    for model, test_pairs, golds in out_of_fold_models(args.data, args.seed):
+        predictions, grounds = grounded(model, test_pairs)
+        edited = contradicted_pairs([p for p, g in zip(test_pairs, golds) if g == "agree"])
+        edited_predictions, edited_grounds = grounded(model, edited)
+        fitted = [p.label for p in predictions]
+        runs = {"as fitted": (fitted, [p.label for p in edited_predictions])}
+        for variant in VARIANTS:
+            runs[variant] = (with_rule(predictions, grounds[variant]),
+                             with_rule(edited_predictions, edited_grounds[variant]))
+            for k, (label, gold) in enumerate(zip(fitted, golds)):
+                if label == "disagree":
+                    read_disagree[variant][bool(grounds[variant][k])][gold] += 1
+                if gold == "disagree":
+                    gold_disagree[variant][(label, "grounded" if grounds[variant][k] else "not grounded")] += 1
+        for name, (labels, edited_labels) in runs.items():
+            report = classification_report(golds, labels)
+            scores[name].append((report["macro_f1"], report["per_class"]["disagree"]["f1"],
+                                 edited_labels.count("disagree") / max(1, len(edited_labels))))
+        print(f"fold done ({len(test_pairs)} articles)", flush=True)
+    for variant in VARIANTS:
+        print(f"variant {variant}")
+        print("1. read disagree out of fold (as fitted), by gold label")
+        for ok, counts in read_disagree[variant].items():
+            print(f"   {'grounded' if ok else 'not grounded'}: {dict(counts)}")
+        print("2. gold disagree articles: (read as, grounded?)")
+        for key, n in sorted(gold_disagree[variant].items()):
+            print(f"   {key}: {n}")
+    print("3. per fold: macro-F1 / disagree F1 / edited claims read disagree")
+    for name, rows in scores.items():
+        mean = np.mean(rows, axis=0)
+        print(f"   {name:9}: " + "; ".join(" / ".join(f"{v:.4f}" for v in row) for row in rows)
+              + f"; mean {mean[0]:.4f} / {mean[1]:.4f} / {mean[2]:.4f}")
+
+
+if __name__ == "__main__":
+    main()
