@@ -925,6 +925,18 @@ probes ≥ 246 of 276 over the seeds (249 − 3) with seed 13 ≥ 83 of 92 and c
 partly_true ≥ 20 of 21 on seed 13; true shapes ≥ 51 of 72 (54 − 3); on the five seeds alone
 (``tools/seeds_trial.py``, seed-13 models) neither of the brief's two claims *false* and the
 contradicted one not *true*; the suite passes. Else the change is reverted (code and test).
+Result (``docs/studies/definite_numbers/seed{13,14,15}/``, ``summary.txt``; the chain run from a
+``git worktree`` of commit 31f1d52, 7–8 min a seed): ANS dev 0.7985 / 0.7512 / 0.7804 (mean 0.7767 ≥
+0.7736); stance CV 0.4684 / 0.4690 / 0.4614 (mean 0.4663 ≥ 0.4642), edited claims read disagree 70.1
+/ 70.1 / 72.3%; verdict accuracy 0.6450 / 0.6243 / 0.6065 (mean 0.6253 ≥ 0.6242) but paired
+**+0.015 / −0.015 / −0.012** (two seeds below −0.01); ECE 0.0754 / 0.0745 / 0.1080 (mean 0.0860 ≤
+0.0899); probes 82 / 82 / 82 = 246 of 276 (= the bound) but **seed 13 82 of 92** (bound 83; now
+wrong: paraphrase-02, negation-04, actor-05, place-01; now right: reporting_verb-04; measure-05 —
+the probe behind the change — stays wrong: its article now reads *disagree* 0.56 on the 24-hour
+conflict, but two stories match «ألفي مدني» and P(true) is 0.64, not enough evidence); true shapes 18
+/ 17 / 18 → **failed** (seed 13's probes, seeds 14 and 15's paired points); code and test reverted
+(commit c8a30d3). What it says: seed 13's +0.015 was the seed's, not the change's — retraining the
+evidence model on the changed quantities moves ANS dev by −0.019 to +0.009 and the verdict both ways.
 """
 
 from __future__ import annotations
