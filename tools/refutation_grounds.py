@@ -10,7 +10,10 @@ of its scored sentences reads P(refutes) > P(supports) — in the variant ``any`
 sentence's coverage of the claim; in ``covering``, only a sentence holding ``polarity_coverage``
 of the claim's stems; in ``covering_or_cue``, that or a refutation cue anywhere in the article or
 its title (``burhan.stance.features.REFUTE``: «نفى»، «لا صحة»، «شائعة» …, the features
-``refute_article``, ``refute_title``; a denial claim's articles have none). The rule, applied here to the model's out-of-fold probabilities: an article
+``refute_article``, ``refute_title``; a denial claim's articles have none); in ``not_supported``,
+every article but one whose decisive sentence supports the claim — holds ``polarity_coverage``
+of its stems, reads P(supports) ≥ 0.8 (``STATEMENT_SUPPORT``), shows none of the model's
+clashes — on a page with no refutation cue. The rule, applied here to the model's out-of-fold probabilities: an article
 that is not grounded cannot disagree — its disagree mass is shared among the other labels as the
 model gave them. Prints per variant:
 
@@ -30,10 +33,11 @@ import numpy as np
 
 from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models
 from burhan.stance.features import FEATURE_NAMES
-from burhan.stance.model import LABELS
+from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
+from burhan.stance.model import LABELS, STATEMENT_SUPPORT, _decisive
 
 ROOT = Path(__file__).resolve().parents[1]
-VARIANTS = ("any", "covering", "covering_or_cue")
+VARIANTS = ("any", "covering", "covering_or_cue", "not_supported")
 DISAGREE = LABELS.index("disagree")
 
 
@@ -48,6 +52,14 @@ def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
         for k, items in scored.items():
             refuting[k] = any(p[1] > p[0] and cov >= least for _, cov, p in items)
         out[variant] = sides.has | refuting | (cue if variant == "covering_or_cue" else False)
+    # the decisive sentence holds polarity_coverage of the claim, reads P(supports) >= 0.8 and
+    # clashes nowhere, and the page holds no refutation cue: it supports, it cannot disagree
+    sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}
+    decisive = model._decisive_alignment(pairs, sentence)
+    clash = decisive[:, [ALIGNMENT_FEATURES.index(c) for c in model.polarity_clashes]].any(axis=1)
+    supported = ((decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage)
+                 & (sides.supports >= STATEMENT_SUPPORT) & ~clash & ~cue)
+    out["not_supported"] = sides.has | ~supported
     return model.predict(pairs), out
 
 
