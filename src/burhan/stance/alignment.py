@@ -26,7 +26,7 @@ import numpy as np
 from burhan.text.analysis import TextAnalysis, analyse
 from burhan.text.normalize import normalize
 from burhan.text.places import same_place
-from burhan.text.predicates import DENIALS, NEGATIONS, free_negations
+from burhan.text.predicates import DENIALS, NEGATIONS
 from burhan.text.quantities import quantity_relation
 from burhan.text.tokens import analyze
 
@@ -104,22 +104,17 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     extra = len(b - a) / max(1, len(b))
 
     claim_sides, sentence_sides = claim.predicate_sides, sentence.predicate_sides
+    shared = claim_sides.keys() & sentence_sides.keys()
+    antonym_conflict = sum(1 for g in shared if not claim_sides[g] & sentence_sides[g])
+    antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
     fails = [("-" in sides.get("succeed_fail", ())) or ("-" in sides.get("confirm_deny", ()))
              for sides in (claim_sides, sentence_sides)]
     negated = [sum(1 for w in side.words if w in NEGATIONS) for side in (claim, sentence)]
-    # a denial or failure on one side, a negation on the other, and the same polarity: two ways of
-    # saying one thing — «لافروف ينفي مسؤولية موسكو» and «أكد لافروف أن موسكو ليست مسؤولة»
-    negative = [fail != (free_negations(side.words) > 0) for fail, side in zip(fails, (claim, sentence))]
-    reworded = fails[0] != fails[1] and negative[0] == negative[1]
-    shared = claim_sides.keys() & sentence_sides.keys() - ({"confirm_deny"} if reworded else set())
-    antonym_conflict = sum(1 for g in shared if not claim_sides[g] & sentence_sides[g])
-    antonym_same = sum(1 for g in shared if claim_sides[g] & sentence_sides[g])
     (claim_negated, claim_asserted), (sentence_negated, sentence_asserted) = claim.predicate_cores, \
         sentence.predicate_cores
     negated_predicate = float(bool(claim_negated & (sentence_asserted - sentence_negated)
                                    or sentence_negated & (claim_asserted - claim_negated)))
-    denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words)
-                   and not reworded)
+    denial = float(any(w in DENIALS for w in sentence.words) and not any(w in DENIALS for w in claim.words))
     refute_phrase = float(any(p in sentence.normal for p in REFUTE_PHRASES))
 
     matched, conflicting, has_quantity = _quantity_relation(claim, sentence)
@@ -129,8 +124,7 @@ def alignment_features(claim_text: str, sentence_text: str) -> np.ndarray:
     year_conflict, month_conflict, actor_conflict, place_conflict = map(
         float, circumstance_clashes(claim, sentence, unmatched))
 
-    clashes = [float(antonym_conflict), float(fails[0] != fails[1] and not reworded),
-               float((negated[0] > 0) != (negated[1] > 0) and not reworded),
+    clashes = [float(antonym_conflict), float(fails[0] != fails[1]), float((negated[0] > 0) != (negated[1] > 0)),
                negated_predicate, denial, float(conflicting > 0), place_conflict, year_conflict, month_conflict,
                actor_conflict]
     values = [coverage, jaccard, bigram, extra, float(antonym_same), matched, has_quantity, place_match,

@@ -98,14 +98,6 @@ def sides_of_words(tokens: list[str] | tuple[str, ...]) -> dict[str, set[str]]:
     return found
 
 
-def free_negations(tokens: list[str] | tuple[str, ...]) -> int:
-    """Negations of a text's ``words`` that do not negate an antonym predicate right after them
-    (those are read into the predicate's side by ``sides_of_words``: «لن يتمكن» takes the
-    failure side): «ليستا مسؤولتين» has one, «لم ينجح» none."""
-    return sum(1 for i, word in enumerate(tokens)
-               if word in NEGATIONS and not (i + 1 < len(tokens) and _lookup(tokens[i + 1])))
-
-
 def negation_count(text: str) -> int:
     """Negations and denial verbs in ``text``."""
     return sum(1 for w in words(text) if w in NEGATIONS or w in DENIALS)
