@@ -968,6 +968,17 @@ macro-F1 ≥ 0.4642 with ≥ 50% of edited claims read disagree on every seed; m
 with seed 13 ≥ 83 of 92 and count, measure and partly_true ≥ 20 of 21 on seed 13; true shapes ≥ 51
 of 72; on the five seeds alone (``tools/seeds_trial.py``, seed-13 models) neither of the brief's two
 claims *false* and the contradicted one not *true*; the suite passes. Else the change is reverted.
+Result (``docs/studies/reworded_polarity/seed{13,14,15}/``, ``summary.txt``; from a worktree of commit
+edf8997, ~5.5 min a seed): ANS dev 0.8029 / 0.7691 / 0.7787 (mean **0.7836**, base 0.7786 — the ANS
+dev pairs that deny in one wording and negate in the other now align as one statement); stance CV
+0.4663 / 0.4740 / 0.4659 (mean 0.4687), edited claims read disagree 69.8 / 70.3 / 70.6%; verdict
+accuracy 0.6331 / 0.6272 / 0.6095 (mean **0.6233**, bound 0.6242), paired +0.003 / **−0.012** / −0.009;
+ECE 0.0656 / 0.0922 / 0.0970 (mean 0.0849); probes 84 / 83 / 82 = 249 of 276, but seed 13's count,
+measure and partly_true **19 of 21** (measure-01, «لليوم الثلاثين» against «العشرين», turned wrong:
+the ordinal the alignment does not compare); true shapes 18 / 18 / 18; denial-05, the probe behind
+the change, stays wrong on every seed (seed 001 reads *discuss*: the statement rule needs 0.8 of
+the claim's stems, the sentence holds 0.7) → **failed** (mean verdict accuracy, seed 14's paired
+point, seed 13's count kinds); code and test reverted (commit 1f32931).
 """
 
 from __future__ import annotations
