@@ -156,6 +156,22 @@ DISAGREE = {"agree": 0.05, "disagree": 0.8, "discuss": 0.1, "unrelated": 0.05}
 UNRELATED = {"agree": 0.02, "disagree": 0.01, "discuss": 0.02, "unrelated": 0.95}
 
 
+def test_a_story_with_a_wrong_count_confirms_none_of_the_claims_counts():
+    """«فرار ألفي مدني خلال 8 ساعات» against a story of «ألفي مدني» in 24 hours: the story
+    conflicts, and its matching «ألفي مدني» is no confirmation (the forty-second run)."""
+    def check(relation, kind, article_id=1):
+        return NumberCheck(relation=relation, noun="مدني" if kind == "count" else "ساعات", claim_value=2000.0,
+                           claim_text="ألفي مدني", evidence_value=2000.0, evidence_text="ألفي مدني",
+                           article_id=article_id, sentence_index=0, sentence="جملة", kind=kind)
+    items = merge_copies([evidence(1, "agree", AGREE), evidence(2, "agree", AGREE, story_id=9)])
+    both = evidence_features(items, [check("match", "count"), check("conflict", "duration")], [])
+    assert both[FEATURES.index("number_match")] == 0.0 and both[FEATURES.index("number_conflict")] == 0.5
+    # another story's match still counts
+    other = evidence_features(items, [check("match", "count"), check("conflict", "duration"),
+                                      check("match", "count", article_id=2)], [])
+    assert other[FEATURES.index("number_match")] == 0.5
+
+
 def test_copies_of_one_story_count_once():
     items = merge_copies([evidence(1, "agree", AGREE, story_id=5), evidence(2, "agree", AGREE, story_id=5),
                           evidence(3, "agree", AGREE, story_id=5)])

@@ -979,6 +979,28 @@ the ordinal the alignment does not compare); true shapes 18 / 18 / 18; denial-05
 the change, stays wrong on every seed (seed 001 reads *discuss*: the statement rule needs 0.8 of
 the claim's stems, the sentence holds 0.7) → **failed** (mean verdict accuracy, seed 14's paired
 point, seed 13's count kinds); code and test reverted (commit 1f32931).
+
+Forty-second run (2026-12-08, seventh session; **found by reading the fortieth run's measure-05
+output**, declared): a story that gives another value for one of the claim's quantities still
+counted as matching its others. With the fortieth's extraction, «فرار أكثر من ألفي مدني من شرق حلب
+خلال 8 ساعات» against «… ألفي مدني … خلال الساعات الأربع والعشرين الماضية» had basis *refuted*
+and P(true) 0.64: the story's matching «ألفي مدني» (and another story's) pushed P(true) up while its
+24 hours against 8 refuted the claim. The basis already treats such a story as no support
+(``evidence_basis``: a story with a conflict is in ``against``, never in ``support``). Change
+(``burhan.verdict.model.count_stories``): a story with a conflicting count counts for the
+``number_conflict`` feature only, not for ``number_match`` — a claim is as true as its least
+supported number. Count before the run (``engine.check`` of the 338 Unified-FC claims with the
+shipped models, a /tmp script): no related story of any claim has both a match and a conflict, so
+nothing is expected to move there; on the shipped probes measure-05 shows no conflict (the
+fortieth's extraction was reverted). No model retrained but the verdict model's refit. Protocol,
+seed 13 paired against the thirty-ninth run: this study once (features in
+``docs/studies/least_supported_number/verdict_cv_features.json``), ``python tools/verdict_noise.py
+docs/studies/statement_numbers/seed13/verdict_cv_features.json
+docs/studies/least_supported_number/verdict_cv_features.json --rounds 2000``, both probe sets with
+the shipped stance model and the verdict model refitted on the run's rows, the full suite, and a
+test of the rule. Ship if the paired accuracy point ≥ −0.005, ECE ≤ 0.075 (0.065 + 0.01), the
+original probes ≥ 84 of 92 with count, measure and partly_true ≥ 20 of 21, true shapes ≥ 17 of 24,
+and the suite passes; else revert.
 """
 
 from __future__ import annotations

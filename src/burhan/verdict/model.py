@@ -115,8 +115,12 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
 
 
 def count_stories(numbers: list[NumberCheck], relation: str, lead_ids: set[int]) -> float:
-    """Stories with a count of ``relation`` (match / conflict), as 0, ½ or 1 (two or more)."""
-    ids = {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids}
+    """Stories with a count of ``relation`` (match / conflict), as 0, ½ or 1 (two or more). A story
+    that gives another value for one of the claim's quantities matches none of them: a claim is as
+    true as its least supported number («ألفي مدني» right and «8 ساعات» wrong is no confirmation)."""
+    conflicting = {n.article_id for n in numbers if n.relation == "conflict"}
+    ids = {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids
+           and (relation != "match" or n.article_id not in conflicting)}
     return min(len(ids), 2) / 2
 
 
