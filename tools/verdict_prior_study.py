@@ -1001,6 +1001,14 @@ the shipped stance model and the verdict model refitted on the run's rows, the f
 test of the rule. Ship if the paired accuracy point ≥ −0.005, ECE ≤ 0.075 (0.065 + 0.01), the
 original probes ≥ 84 of 92 with count, measure and partly_true ≥ 20 of 21, true shapes ≥ 17 of 24,
 and the suite passes; else revert.
+Result (``docs/studies/least_supported_number/``): the verdict CV features are byte-identical to the
+thirty-ninth run's (accuracy 0.6302, paired +0.000 [0.000, 0.000], no verdict changed; ECE 0.065; 63
+NEE), so the refitted verdict model is the shipped one and was not rewritten; original probes 85 of
+92 and true shapes 18 of 24, as before — four refuted probes whose story matches one count and
+conflicts on another are now more confidently false (P(true) measure-06 0.079 → 0.019,
+partly_true-01 0.094 → 0.023, partly_true-04 0.135 → 0.034, partly_true-06 0.043 → 0.010); the suite
+passed (``bash scripts/test.sh``: 307 passed) → **held, shipped**. The shipped-model probe record is
+now ``docs/studies/least_supported_number/probes.json``.
 """
 
 from __future__ import annotations
