@@ -205,6 +205,30 @@ def test_short_headline_claim_is_not_extrapolated_into_discuss(seeds):
     assert unclipped.predict([pair])[0].probs["agree"] < clipped.probs["agree"]  # clipping still helps
 
 
+def test_a_page_that_supports_the_claim_and_calls_nothing_false_does_not_disagree(seeds):
+    """Seed 001 states «روسيا ستواصل عملياتها في شرق حلب»; the classifier alone read a paraphrase of
+    it as *disagree* 0.68. With ``support_not_disagree`` (its decisive sentence covers the claim,
+    leans to support, clashes nowhere, and the page holds no refutation cue) it cannot disagree."""
+    from burhan.ingest import ReadOptions
+    from burhan.ingest.pipeline import analyze_file
+    from burhan.stance.training import SHIPPED_MODEL
+
+    article = analyze_file(seeds / "001_0bbb309658828585.txt", ReadOptions()).articles[0]
+    paraphrase = StancePair("روسيا ماضية في عملياتها العسكرية شرقي حلب بحسب وزير خارجيتها",
+                            [s.text for s in article.sentences])
+    model = StanceModel.load(SHIPPED_MODEL)
+    model.support_not_disagree = False
+    before = model.predict([paraphrase])[0]
+    model.support_not_disagree = True
+    after = model.predict([paraphrase])[0]
+    assert before.label == "disagree"
+    assert after.probs["disagree"] == 0.0 and after.label == "agree"
+    assert abs(sum(after.probs.values()) - 1.0) < 1e-3
+    # the same page against a claim it contradicts in so many words still disagrees
+    stopped = StancePair("لافروف: روسيا ستوقف عملياتها في شرق حلب", [s.text for s in article.sentences])
+    assert model.predict([stopped])[0].label == "disagree"
+
+
 def test_cli_eval_stance(unifiedfc, tmp_path):
     subset = tmp_path / "dataset"
     subset.mkdir()

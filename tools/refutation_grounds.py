@@ -13,7 +13,10 @@ its title (``burhan.stance.features.REFUTE``: «نفى»، «لا صحة»، «�
 ``refute_article``, ``refute_title``; a denial claim's articles have none); in ``not_supported``,
 every article but one whose decisive sentence supports the claim — holds ``polarity_coverage``
 of its stems, reads P(supports) ≥ 0.8 (``STATEMENT_SUPPORT``), shows none of the model's
-clashes — on a page with no refutation cue. The rule, applied here to the model's out-of-fold probabilities: an article
+clashes — on a page with no refutation cue; in ``not_leaning_support`` (added after reading
+probe paraphrase-01, declared: seed 001 states «روسيا ستواصل عملياتها في شرق حلب», its sentence
+reads P(supports) 0.77, and the page reads *disagree* 0.68), the same with P(supports) >
+P(refutes) in place of P(supports) ≥ 0.8. The rule, applied here to the model's out-of-fold probabilities: an article
 that is not grounded cannot disagree — its disagree mass is shared among the other labels as the
 model gave them. Prints per variant:
 
@@ -37,7 +40,7 @@ from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
 from burhan.stance.model import LABELS, STATEMENT_SUPPORT, _decisive
 
 ROOT = Path(__file__).resolve().parents[1]
-VARIANTS = ("any", "covering", "covering_or_cue", "not_supported")
+VARIANTS = ("any", "covering", "covering_or_cue", "not_supported", "not_leaning_support")
 DISAGREE = LABELS.index("disagree")
 
 
@@ -60,6 +63,9 @@ def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
     supported = ((decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage)
                  & (sides.supports >= STATEMENT_SUPPORT) & ~clash & ~cue)
     out["not_supported"] = sides.has | ~supported
+    leaning = ((decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage)
+               & (sides.supports > sides.refutes) & ~clash & ~cue)
+    out["not_leaning_support"] = sides.has | ~leaning
     return model.predict(pairs), out
 
 

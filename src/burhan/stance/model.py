@@ -118,6 +118,7 @@ class Sides:
     refutes: np.ndarray
     denied: np.ndarray  # the decisive sentence reports a denial the claim does not make
     stated: np.ndarray  # the decisive sentence states the claim (``statement_agrees``)
+    supporting: np.ndarray  # it leans to support with nothing against it (``support_not_disagree``)
 
 
 @dataclass
@@ -159,7 +160,7 @@ class StanceModel:
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
                  dense_cosines: bool = False, denial_not_agree: bool = True,
                  polarity_clashes: tuple[str, ...] = CLASHES, article_length: bool = True, event_gate: bool = False,
-                 statement_agrees: bool = True):
+                 statement_agrees: bool = True, support_not_disagree: bool = True):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         if unknown := set(polarity_clashes) - set(CLASHES):
@@ -216,6 +217,13 @@ class StanceModel:
         # (``tools/statement_truth.py``). Without the numbers (the thirty-seventh run) a sentence with
         # another ordinal day count, which the alignment does not compare, read as a statement
         self.statement_agrees = statement_agrees
+        # an article whose decisive sentence holds ``polarity_coverage`` of the claim's stems, reads
+        # P(supports) > P(refutes) and clashes with it nowhere, on a page without refutation cues
+        # (``refute_article``, ``refute_title``), cannot disagree: its disagree mass is shared among
+        # the other labels as the classifier gave them. The classifier alone read seed 001, which
+        # states «روسيا ستواصل عملياتها في شرق حلب» (P(supports) 0.77), as *disagree* 0.68 with a
+        # paraphrase of it; a page that says the claim and calls nothing false is no contradiction
+        self.support_not_disagree = support_not_disagree
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
         self.vectorizer: TfidfVectorizer | None = None
@@ -235,7 +243,8 @@ class StanceModel:
         names = ("use_embeddings", "encoders", "top_sentences", "bow_features", "C", "pair_C", "rationale_k",
                  "min_coverage", "min_coverage_quantile", "clip_z", "seed", "evidence_sentences", "polarity",
                  "polarity_coverage", "bow_without_claim", "counts_decide", "dense_cosines", "denial_not_agree",
-                 "polarity_clashes", "article_length", "event_gate", "statement_agrees")
+                 "polarity_clashes", "article_length", "event_gate", "statement_agrees",
+                 "support_not_disagree")
         return {k: (list(v) if isinstance(v := getattr(self, k), tuple) else v) for k in names}
 
     def set_encoders(self, encoders: dict[str, Encoder]) -> StanceModel:
@@ -301,12 +310,18 @@ class StanceModel:
         covered = X[:, start + EVIDENCE_FEATURES.index("evidence_coverage_decisive")]
         has = ((sup + ref) > 0) & (covered >= self.polarity_coverage)
         # the decisive sentence's alignment with the claim, where a rule reads it
-        needed = self.polarity == "explicit" or self.denial_not_agree or self.statement_agrees
+        needed = self.polarity == "explicit" or self.denial_not_agree or self.statement_agrees or \
+            self.support_not_disagree
         sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}  # each pair's decisive one
         decisive = self._decisive_alignment(pairs, sentence) if needed else None
         denied = decisive[:, _DENIAL_COLUMN] > 0 if self.denial_not_agree else np.zeros(len(pairs), dtype=bool)
         clash_columns = [ALIGNMENT_FEATURES.index(name) for name in self.polarity_clashes]
         stated = np.zeros(len(pairs), dtype=bool)
+        supporting = np.zeros(len(pairs), dtype=bool)
+        if self.support_not_disagree:
+            cue = (X[:, FEATURE_NAMES.index("refute_article")] > 0) | (X[:, FEATURE_NAMES.index("refute_title")] > 0)
+            supporting = ((decisive[:, _COVERAGE_COLUMN] >= self.polarity_coverage) & (sup > ref)
+                          & ~decisive[:, clash_columns].any(axis=1) & ~cue)
         if self.statement_agrees:
             stated = ((decisive[:, _COVERAGE_COLUMN] >= STATEMENT_COVERAGE) & (sup >= STATEMENT_SUPPORT)
                       & ~decisive[:, clash_columns].any(axis=1))
@@ -328,7 +343,7 @@ class StanceModel:
                     if refuting:
                         ref[k], sup[k] = max(refuting)
                         has[k] = True
-        return Sides(has, sup, ref, denied, stated)
+        return Sides(has, sup, ref, denied, stated, supporting & ~has)
 
     def _bow_text(self, pair: StancePair, ranking: list[SentenceScore]) -> str:
         """The stems the bag of words sees (space-joined): those of the best sentences, without
@@ -473,6 +488,10 @@ class StanceModel:
             stated = sides.stated
             out[stated, agree] += out[stated, discuss] + out[stated, unrelated]
             out[stated, discuss] = out[stated, unrelated] = 0.0
+            # a page that supports the claim and calls nothing false does not contradict it
+            supporting = sides.supporting & (out[:, disagree] < 1.0)
+            out[supporting] /= (1.0 - out[supporting, disagree])[:, None]
+            out[supporting, disagree] = 0.0
         return out
 
     def predict(self, pairs: list[StancePair]) -> list[StancePrediction]:
@@ -534,7 +553,8 @@ class StanceModel:
         # sentence, before ``statement_agrees`` no statement rule
         params = {"bow_without_claim": False, "min_coverage_quantile": None, "counts_decide": False,
                   "dense_cosines": False, "denial_not_agree": False, "polarity_clashes": CLASHES,
-                  "article_length": True, "event_gate": False, "statement_agrees": False, **payload["params"]}
+                  "article_length": True, "event_gate": False, "statement_agrees": False,
+                  "support_not_disagree": False, **payload["params"]}
         model = cls(**{k: tuple(v) if k in ("encoders", "polarity_clashes") else v for k, v in params.items()})
         model.idf = payload["idf"]
         model.vectorizer = TfidfVectorizer(analyzer=str.split, vocabulary=payload["vocabulary"], sublinear_tf=True)
