@@ -160,7 +160,7 @@ class StanceModel:
                  polarity_coverage: float = 0.5, bow_without_claim: bool = True, counts_decide: bool = True,
                  dense_cosines: bool = False, denial_not_agree: bool = True,
                  polarity_clashes: tuple[str, ...] = CLASHES, article_length: bool = True, event_gate: bool = False,
-                 statement_agrees: bool = True, support_not_disagree: bool = True):
+                 statement_agrees: bool = True, support_not_disagree: bool = False):
         if polarity not in POLARITIES:
             raise ValueError(f"unknown polarity {polarity!r}; choose from {', '.join(POLARITIES)}")
         if unknown := set(polarity_clashes) - set(CLASHES):
@@ -222,7 +222,10 @@ class StanceModel:
         # (``refute_article``, ``refute_title``), cannot disagree: its disagree mass is shared among
         # the other labels as the classifier gave them. The classifier alone read seed 001, which
         # states «روسيا ستواصل عملياتها في شرق حلب» (P(supports) 0.77), as *disagree* 0.68 with a
-        # paraphrase of it; a page that says the claim and calls nothing false is no contradiction
+        # paraphrase of it; a page that says the claim and calls nothing false is no contradiction.
+        # Off by default: the forty-third run (not shipped) turned probes wrong whose contradiction
+        # the alignment does not see (an ordinal day count: «لليوم الثلاثين» / «العشرين»), so
+        # "no clash" read as support
         self.support_not_disagree = support_not_disagree
         self.idf: dict[str, float] = {}
         self.pair_scorer: SentencePairScorer | None = None
