@@ -1036,6 +1036,19 @@ seeds with seed 13 ≥ 83 of 92 and count, measure and partly_true ≥ 20 of 21 
 ≥ 51 of 72; on the five seeds alone (``tools/seeds_trial.py``, seed-13 models) neither of the brief's
 two claims *false* and the contradicted one not *true*; the suite passes. Else the option goes back
 to off (kept, with its test).
+Result (``docs/studies/support_not_disagree/seed{13,14,15}/``, ``summary.txt``; ~5 min a seed): stance
+CV 0.4654 / 0.4740 / 0.4653 (mean 0.4682), edited claims read disagree unchanged (69.5 / 70.3 /
+70.6%); verdict accuracy 0.6213 / 0.6154 / 0.6006 (mean **0.6124**, bound 0.6242), paired **−0.009 /
+−0.024 / −0.018**, NEE 68 / 70 / 75 (base 63 / 62 / 69); ECE mean 0.0800; probes 85 / 82 / 81 = 248
+of 276, seed 13 85 (paraphrase-01 now right) but its count, measure and partly_true **18 of 21**
+(measure-01 «لليوم الثلاثين» against «العشرين» and partly_true-02 «… وترفض الحوار» against «مستعدة
+للحوار» turned wrong: contradictions the alignment does not see, so "no clash" read as support);
+true shapes 19 / 19 / 19; on the five seeds alone the brief's two claims true and the contradicted
+one false → **failed** (mean verdict accuracy, two seeds' paired points, seed 13's count kinds); the
+option back to off (commit c7742f3). What it says: on Unified-FC the disagree readings it removes
+sat mostly on false claims (their verdicts turn from refuted-false to not enough evidence), and on
+the probes a rule that trusts "no clash" is only as good as the clash detection — the thirty-seventh
+run's lesson again.
 """
 
 from __future__ import annotations
