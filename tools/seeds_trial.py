@@ -5,7 +5,8 @@
 Ingests ``../shared/seeds`` (five scraped pages, nothing else) into a fresh store with
 ``burhan ingest`` and checks, with ``burhan check --json`` (k = 20), the claims of the brief
 («لافروف: روسيا ستواصل عملياتها في شرق حلب», stated word for word in seed 001, and «مقتل 1300 مدني
-في سوريا خلال نوفمبر», stated in the same page) and the issue's contradicted one. Prints each
+في سوريا خلال نوفمبر», stated in the same page), the issue's contradicted one, and a paraphrase of
+the first (probe paraphrase-01, «روسيا ماضية في عملياتها …»). Prints each
 verdict, basis, P(true) and the stance of every article that is not unrelated. The probes
 (``tests/data/probes.jsonl``) check these claims over the seeds *and* the demo corpus, whose wire
 story confirms them; here only the seeds speak.
@@ -22,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ("لافروف: روسيا ستواصل عملياتها في شرق حلب",
           "مقتل 1300 مدني في سوريا خلال نوفمبر",
-          "لافروف يعلن أن روسيا أوقفت عملياتها العسكرية في حلب")
+          "لافروف يعلن أن روسيا أوقفت عملياتها العسكرية في حلب",
+          "روسيا ماضية في عملياتها العسكرية شرقي حلب بحسب وزير خارجيتها")
 
 
 def main() -> None:
