@@ -229,6 +229,20 @@ def test_a_page_that_supports_the_claim_and_calls_nothing_false_does_not_disagre
     assert model.predict([stopped])[0].label == "disagree"
 
 
+def test_a_side_rule_study_moves_one_labels_mass():
+    from burhan.evaluation.stance import relabelled
+    from burhan.stance.model import StancePrediction
+
+    def prediction(agree, disagree, discuss, unrelated):
+        probs = {"agree": agree, "disagree": disagree, "discuss": discuss, "unrelated": unrelated}
+        return StancePrediction(max(probs, key=probs.get), probs, [], 0.5, [])
+
+    seed_001 = prediction(0.14, 0.68, 0.10, 0.08)
+    assert relabelled([seed_001, seed_001], [True, False], "disagree") == ["agree", "disagree"]
+    assert relabelled([seed_001], [True], "disagree", to="discuss") == ["discuss"]
+    assert relabelled([prediction(0.5, 0.3, 0.1, 0.1)], [True], "agree", to="disagree") == ["disagree"]
+
+
 def test_cli_eval_stance(unifiedfc, tmp_path):
     subset = tmp_path / "dataset"
     subset.mkdir()

@@ -23,13 +23,12 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models
+from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models, relabelled
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
-from burhan.stance.model import LABELS, _decisive
+from burhan.stance.model import _decisive
 
 ROOT = Path(__file__).resolve().parents[1]
 STRONG = ("antonym_conflict", "failure_one_side", "negated_predicate", "quantity_conflict")
-AGREE = LABELS.index("agree")
 
 
 def clashing(model, pairs) -> tuple[list, np.ndarray]:
@@ -40,17 +39,6 @@ def clashing(model, pairs) -> tuple[list, np.ndarray]:
     strong = decisive[:, [ALIGNMENT_FEATURES.index(c) for c in STRONG]].any(axis=1)
     covered = decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage
     return model.predict(pairs), strong & covered
-
-
-def with_rule(predictions, clash: np.ndarray, to: str) -> list[str]:
-    labels = []
-    for prediction, c in zip(predictions, clash):
-        probs = np.array([prediction.probs[label] for label in LABELS])
-        if c:
-            probs[LABELS.index(to)] += probs[AGREE]
-            probs[AGREE] = 0.0
-        labels.append(LABELS[int(np.argmax(probs))])
-    return labels
 
 
 def main() -> None:
@@ -70,7 +58,7 @@ def main() -> None:
         read_agree["edited claims"] += sum(1 for p, c in zip(edited_predictions, edited_clash) if p.label == "agree" and c)
         runs = {"as fitted": ([p.label for p in predictions], [p.label for p in edited_predictions])}
         for to in ("discuss", "disagree"):
-            runs[to] = (with_rule(predictions, clash, to), with_rule(edited_predictions, edited_clash, to))
+            runs[to] = (relabelled(predictions, clash, "agree", to), relabelled(edited_predictions, edited_clash, "agree", to))
         for name, (labels, edited_labels) in runs.items():
             report = classification_report(golds, labels)
             n = max(1, len(edited_labels))

@@ -34,14 +34,13 @@ from pathlib import Path
 
 import numpy as np
 
-from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models
+from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models, relabelled
 from burhan.stance.features import FEATURE_NAMES
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
-from burhan.stance.model import LABELS, STATEMENT_SUPPORT, _decisive
+from burhan.stance.model import STATEMENT_SUPPORT, _decisive
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = ("any", "covering", "covering_or_cue", "not_supported", "not_leaning_support")
-DISAGREE = LABELS.index("disagree")
 
 
 def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
@@ -69,17 +68,6 @@ def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
     return model.predict(pairs), out
 
 
-def with_rule(predictions, grounded_: np.ndarray) -> list[str]:
-    """The labels once an article that is not grounded cannot disagree."""
-    labels = []
-    for prediction, ok in zip(predictions, grounded_):
-        probs = np.array([prediction.probs[label] for label in LABELS])
-        if not ok:
-            probs[DISAGREE] = 0.0
-        labels.append(LABELS[int(np.argmax(probs))])  # sharing the rest in proportion keeps its argmax
-    return labels
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
@@ -95,8 +83,8 @@ def main() -> None:
         fitted = [p.label for p in predictions]
         runs = {"as fitted": (fitted, [p.label for p in edited_predictions])}
         for variant in VARIANTS:
-            runs[variant] = (with_rule(predictions, grounds[variant]),
-                             with_rule(edited_predictions, edited_grounds[variant]))
+            runs[variant] = (relabelled(predictions, ~grounds[variant], "disagree"),
+                             relabelled(edited_predictions, ~edited_grounds[variant], "disagree"))
             for k, (label, gold) in enumerate(zip(fitted, golds)):
                 if label == "disagree":
                     read_disagree[variant][bool(grounds[variant][k])][gold] += 1

@@ -176,6 +176,21 @@ def out_of_fold_models(data: str | Path, seed: int = 13, **params):
         yield model, [pairs[i] for i in test], [labels[i] for i in test]
 
 
+def relabelled(predictions: list[StancePrediction], where, label: str, to: str | None = None) -> list[str]:
+    """The predictions' labels once ``label``'s probability is taken away where ``where`` holds —
+    given to ``to``, or (``to`` None) shared among the other labels in proportion, which keeps
+    their argmax: how the studies of a side rule apply it to out-of-fold probabilities."""
+    out = []
+    for prediction, moved in zip(predictions, where):
+        probs = np.array([prediction.probs[name] for name in LABELS])
+        if moved:
+            if to is not None:
+                probs[LABELS.index(to)] += probs[LABELS.index(label)]
+            probs[LABELS.index(label)] = 0.0
+        out.append(LABELS[int(np.argmax(probs))])
+    return out
+
+
 def summarise_folds(per_fold: list[dict]) -> dict:
     def stat(values):
         return {"mean": round(float(np.mean(values)), 4), "sd": round(float(np.std(values)), 4)}
