@@ -25,7 +25,7 @@ import numpy as np
 
 from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models, relabelled
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
-from burhan.stance.model import _decisive
+from burhan.stance.model import decisive_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 STRONG = ("antonym_conflict", "failure_one_side", "negated_predicate", "quantity_conflict")
@@ -34,8 +34,7 @@ STRONG = ("antonym_conflict", "failure_one_side", "negated_predicate", "quantity
 def clashing(model, pairs) -> tuple[list, np.ndarray]:
     """The model's predictions of ``pairs`` and, per pair, whether its decisive sentence clashes."""
     _, _, _, scored, _ = model._analyse(pairs)
-    sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}
-    decisive = model._decisive_alignment(pairs, sentence)
+    decisive = model._decisive_alignment(pairs, decisive_sentences(scored))
     strong = decisive[:, [ALIGNMENT_FEATURES.index(c) for c in STRONG]].any(axis=1)
     covered = decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage
     return model.predict(pairs), strong & covered

@@ -26,7 +26,7 @@ import numpy as np
 from burhan.evaluation.stance import contradicted_pairs, out_of_fold_models
 from burhan.stance import StanceModel
 from burhan.stance.alignment import CLASHES, FEATURE_NAMES, alignment_features
-from burhan.stance.model import _decisive
+from burhan.stance.model import decisive_sentences
 from burhan.text.analysis import analyse
 from burhan.text.tokens import analyze
 
@@ -45,8 +45,7 @@ def rest_coverage(claim: str, sentence: str) -> float:
 
 def place_only_decisions(model: StanceModel, pairs, golds, out: dict) -> None:
     _, _, _, scored, sides = model._analyse(pairs)
-    for k, items in scored.items():
-        index, _, _ = items[_decisive(items)]
+    for k, index in decisive_sentences(scored).items():
         features = alignment_features(pairs[k].claim, pairs[k].sentences[index])
         if sides.has[k] and features[PLACE] > 0 and not (features[OTHER_CLASHES] > 0).any():
             out[golds[k]].append(rest_coverage(pairs[k].claim, pairs[k].sentences[index]))

@@ -35,9 +35,8 @@ from pathlib import Path
 import numpy as np
 
 from burhan.evaluation.stance import classification_report, contradicted_pairs, out_of_fold_models, relabelled
-from burhan.stance.features import FEATURE_NAMES
 from burhan.stance.alignment import FEATURE_NAMES as ALIGNMENT_FEATURES
-from burhan.stance.model import STATEMENT_SUPPORT, _decisive
+from burhan.stance.model import STATEMENT_SUPPORT, decisive_sentences, refutation_cue
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = ("any", "covering", "covering_or_cue", "not_supported", "not_leaning_support")
@@ -46,25 +45,21 @@ VARIANTS = ("any", "covering", "covering_or_cue", "not_supported", "not_leaning_
 def grounded(model, pairs) -> tuple[list, dict[str, np.ndarray]]:
     """The model's predictions of ``pairs``, and per variant whether each article is grounded."""
     X, _, _, scored, sides = model._analyse(pairs)
-    cue = (X[:, FEATURE_NAMES.index("refute_article")] > 0) | (X[:, FEATURE_NAMES.index("refute_title")] > 0)
+    cue = refutation_cue(X)
     out = {}
-    for variant in VARIANTS:
+    for variant in ("any", "covering", "covering_or_cue"):
         least = 0.0 if variant == "any" else model.polarity_coverage
         refuting = np.zeros(len(pairs), dtype=bool)
         for k, items in scored.items():
             refuting[k] = any(p[1] > p[0] and cov >= least for _, cov, p in items)
         out[variant] = sides.has | refuting | (cue if variant == "covering_or_cue" else False)
-    # the decisive sentence holds polarity_coverage of the claim, reads P(supports) >= 0.8 and
-    # clashes nowhere, and the page holds no refutation cue: it supports, it cannot disagree
-    sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}
-    decisive = model._decisive_alignment(pairs, sentence)
+    # the decisive sentence holds polarity_coverage of the claim and clashes nowhere, and the page
+    # holds no refutation cue: if it supports (P ≥ 0.8) or leans to support, it cannot disagree
+    decisive = model._decisive_alignment(pairs, decisive_sentences(scored))
     clash = decisive[:, [ALIGNMENT_FEATURES.index(c) for c in model.polarity_clashes]].any(axis=1)
-    supported = ((decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage)
-                 & (sides.supports >= STATEMENT_SUPPORT) & ~clash & ~cue)
-    out["not_supported"] = sides.has | ~supported
-    leaning = ((decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage)
-               & (sides.supports > sides.refutes) & ~clash & ~cue)
-    out["not_leaning_support"] = sides.has | ~leaning
+    plain = (decisive[:, ALIGNMENT_FEATURES.index("coverage")] >= model.polarity_coverage) & ~clash & ~cue
+    out["not_supported"] = sides.has | ~(plain & (sides.supports >= STATEMENT_SUPPORT))
+    out["not_leaning_support"] = sides.has | ~(plain & (sides.supports > sides.refutes))
     return model.predict(pairs), out
 
 

@@ -113,6 +113,18 @@ class TfidfLogisticBaseline:
         return list(self.model.predict(self._features(pairs)))
 
 
+def fold_splits(owners: list[str], folds: list[list[str]]):
+    """Per Unified-FC fold with claims among ``owners`` (each pair's claim id): the fold's claim ids,
+    the indices of the pairs to train on (the other folds') and of those to test on. Yields
+    ``(k, held_out, train, test)``, ``k`` the fold's place in ``folds``."""
+    known = set(owners)
+    for k, fold in enumerate(folds):
+        held_out = frozenset(set(fold) & known)
+        test = [i for i, o in enumerate(owners) if o in held_out]
+        if test:
+            yield k, held_out, [i for i, o in enumerate(owners) if o not in held_out], test
+
+
 def cross_validate(directory: str | Path, splits: str | Path, make_model: Callable[[frozenset[str]], object],
                    pair_training: PairTraining | None = None,
                    on_fold: Callable[[int, int], None] | None = None, kept: list[dict] | None = None) -> dict:
@@ -125,15 +137,9 @@ def cross_validate(directory: str | Path, splits: str | Path, make_model: Callab
     claims = load_unifiedfc(directory)
     pairs, labels, rationales, owners = unifiedfc_pairs(claims)
     folds = load_splits(splits)
-    known = set(owners)
     per_fold = []
-    for k, fold in enumerate(folds):
-        test_ids = set(fold) & known
-        train = [i for i, o in enumerate(owners) if o not in test_ids]
-        test = [i for i, o in enumerate(owners) if o in test_ids]
-        if not test:
-            continue
-        model = make_model(frozenset(test_ids))
+    for k, held_out, train, test in fold_splits(owners, folds):
+        model = make_model(held_out)
         train_pairs, train_labels = [pairs[i] for i in train], [labels[i] for i in train]
         gold = [labels[i] for i in test]
         if isinstance(model, StanceModel):
@@ -160,18 +166,16 @@ def out_of_fold_models(data: str | Path, seed: int = 13, **params):
     """For each Unified-FC fold (``train_test_splits.txt``, as ``cross_validate``): a
     ``StanceModel(**params)`` fitted on the other folds, its evidence model trained without the
     fold's claims, with the fold's test pairs and gold labels — for the studies that read the
-    model's out-of-fold decisions (``tools/false_contradictions.py``, ``tools/refutation_grounds.py``).
+    model's out-of-fold decisions (``tools/false_contradictions.py``, ``tools/refutation_grounds.py``,
+    ``tools/clashing_agreements.py``).
     Yields ``(model, test_pairs, gold_labels)``."""
     from burhan.stance.training import EvidenceTrainer
 
     unifiedfc = Path(data) / "unifiedfc"
     pairs, labels, _, owners = unifiedfc_pairs(load_unifiedfc(unifiedfc))
     trainer = EvidenceTrainer(Path(data), seed=seed)
-    for fold in load_splits(unifiedfc / "train_test_splits.txt"):
-        held_out = set(fold) & set(owners)
-        train = [i for i, o in enumerate(owners) if o not in held_out]
-        test = [i for i, o in enumerate(owners) if o in held_out]
-        model = StanceModel(evidence=trainer.fit(frozenset(held_out)), seed=seed, **params)
+    for _, held_out, train, test in fold_splits(owners, load_splits(unifiedfc / "train_test_splits.txt")):
+        model = StanceModel(evidence=trainer.fit(held_out), seed=seed, **params)
         model.fit([pairs[i] for i in train], [labels[i] for i in train])
         yield model, [pairs[i] for i in test], [labels[i] for i in test]
 

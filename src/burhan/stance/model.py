@@ -92,6 +92,17 @@ STATEMENT_SUPPORT = 0.8  # its P(supports)
 FORMAT_VERSION = 3
 
 
+def decisive_sentences(scored: dict) -> dict[int, int]:
+    """Pair → the index of its decisive sentence (``_decisive``), for the pairs with scored sentences."""
+    return {k: items[_decisive(items)][0] for k, items in scored.items()}
+
+
+def refutation_cue(X: np.ndarray) -> np.ndarray:
+    """Per pair (rows of the article features): whether the page or its title holds a refutation
+    cue (``burhan.stance.features.REFUTE``; a denial claim's pages hold none)."""
+    return (X[:, FEATURE_NAMES.index("refute_article")] > 0) | (X[:, FEATURE_NAMES.index("refute_title")] > 0)
+
+
 def _decisive(items: list[tuple[int, float, np.ndarray]]) -> int:
     """Which of an article's scored sentences ``(index, coverage, P)`` decides it: the highest
     coverage × max(P(supports), P(refutes)), the first on a tie."""
@@ -315,25 +326,24 @@ class StanceModel:
         # the decisive sentence's alignment with the claim, where a rule reads it
         needed = self.polarity == "explicit" or self.denial_not_agree or self.statement_agrees or \
             self.support_not_disagree
-        sentence = {k: items[_decisive(items)][0] for k, items in scored.items()}  # each pair's decisive one
+        sentence = decisive_sentences(scored)
         decisive = self._decisive_alignment(pairs, sentence) if needed else None
         denied = decisive[:, _DENIAL_COLUMN] > 0 if self.denial_not_agree else np.zeros(len(pairs), dtype=bool)
-        clash_columns = [ALIGNMENT_FEATURES.index(name) for name in self.polarity_clashes]
+        clashing = decisive[:, [ALIGNMENT_FEATURES.index(name) for name in self.polarity_clashes]].any(axis=1) \
+            if needed else None
         stated = np.zeros(len(pairs), dtype=bool)
         supporting = np.zeros(len(pairs), dtype=bool)
         if self.support_not_disagree:
-            cue = (X[:, FEATURE_NAMES.index("refute_article")] > 0) | (X[:, FEATURE_NAMES.index("refute_title")] > 0)
-            supporting = ((decisive[:, _COVERAGE_COLUMN] >= self.polarity_coverage) & (sup > ref)
-                          & ~decisive[:, clash_columns].any(axis=1) & ~cue)
+            supporting = ((decisive[:, _COVERAGE_COLUMN] >= self.polarity_coverage) & (sup > ref) & ~clashing
+                          & ~refutation_cue(X))
         if self.statement_agrees:
-            stated = ((decisive[:, _COVERAGE_COLUMN] >= STATEMENT_COVERAGE) & (sup >= STATEMENT_SUPPORT)
-                      & ~decisive[:, clash_columns].any(axis=1))
+            stated = (decisive[:, _COVERAGE_COLUMN] >= STATEMENT_COVERAGE) & (sup >= STATEMENT_SUPPORT) & ~clashing
             for k in np.flatnonzero(stated):  # and it gives the claim's numbers
                 stated[k] = holds_numbers(pairs[k].claim, pairs[k].sentences[sentence[k]])
         if self.polarity == "classifier":
             has[:] = False
         elif self.polarity == "explicit":
-            has &= decisive[:, clash_columns].any(axis=1) & (ref > sup)
+            has &= clashing & (ref > sup)
             if self.counts_decide:
                 for k, items in scored.items():
                     if has[k]:

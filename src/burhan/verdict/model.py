@@ -80,8 +80,12 @@ def related_leads(evidence: list[Evidence]) -> list[Evidence]:
 
 def conflicting_articles(evidence: list[Evidence], numbers: list[NumberCheck]) -> set[int]:
     """Related stories that give another value for a quantity the claim states."""
-    ids = {e.article_id for e in related_leads(evidence)}
-    return {n.article_id for n in numbers if n.relation == "conflict" and n.article_id in ids}
+    return stories_with(numbers, "conflict", {e.article_id for e in related_leads(evidence)})
+
+
+def stories_with(numbers: list[NumberCheck], relation: str, lead_ids: set[int]) -> set[int]:
+    """The stories among ``lead_ids`` with a count of ``relation`` (match / conflict)."""
+    return {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids}
 
 
 def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], claim_places: list[str]) -> np.ndarray:
@@ -91,9 +95,10 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
     discuss = [e.stance_probs.get("discuss", 0.0) for e in leads]
     top = leads[:TOP_STORIES]
     lead_ids = {e.article_id for e in leads}
-
-    def stories_with(relation: str) -> float:
-        return count_stories(numbers, relation, lead_ids)
+    conflicts = stories_with(numbers, "conflict", lead_ids)
+    # a story that gives another value for one of the claim's quantities matches none of them: a
+    # claim is as true as its least supported number («ألفي مدني» right, «8 ساعات» wrong)
+    matches = stories_with(numbers, "match", lead_ids) - conflicts
 
     if claim_places and leads:
         best = leads[0]
@@ -108,19 +113,14 @@ def evidence_features(evidence: list[Evidence], numbers: list[NumberCheck], clai
         max(discuss, default=0.0),
         related(leads[0]) if leads else 0.0,
         float(np.mean([related(e) for e in top])) if top else 0.0,
-        stories_with("conflict"),
-        stories_with("match"),
+        story_share(conflicts),
+        story_share(matches),
         coverage,
     ], dtype=np.float64)
 
 
-def count_stories(numbers: list[NumberCheck], relation: str, lead_ids: set[int]) -> float:
-    """Stories with a count of ``relation`` (match / conflict), as 0, ½ or 1 (two or more). A story
-    that gives another value for one of the claim's quantities matches none of them: a claim is as
-    true as its least supported number («ألفي مدني» right and «8 ساعات» wrong is no confirmation)."""
-    conflicting = {n.article_id for n in numbers if n.relation == "conflict"}
-    ids = {n.article_id for n in numbers if n.relation == relation and n.article_id in lead_ids
-           and (relation != "match" or n.article_id not in conflicting)}
+def story_share(ids: set[int]) -> float:
+    """Stories as a feature: 0, ½ for one, 1 for two or more."""
     return min(len(ids), 2) / 2
 
 
